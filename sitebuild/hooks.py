@@ -1,0 +1,86 @@
+"""mkdocs hooks: generate pages from content/ on every build and live reload.
+
+Registered in mkdocs.yml under ``hooks:``. ``on_config`` runs before the
+i18n plugin's own (priority 100) so the per-language navigation, site name
+and description it sets are the ones the plugin applies.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # mkdocs loads this file by path, not as a package
+    sys.path.insert(0, str(ROOT))
+
+from sitebuild import DEFAULT_LANGUAGE  # noqa: E402
+from sitebuild.errors import ContentErrors  # noqa: E402
+from sitebuild.generate import Generated, generate, write  # noqa: E402
+
+_state: dict[str, Generated] = {}
+
+
+def _project_root(config) -> Path:
+    """The folder of the mkdocs.yml being built: the repository, or a test fixture."""
+    return Path(config.config_file_path).resolve().parent
+
+
+@event_priority(100)
+def on_config(config):
+    try:
+        generated = generate(_project_root(config))
+    except ContentErrors as problems:
+        raise PluginError(problems.report()) from None
+    _state["generated"] = generated
+    i18n = config.plugins["i18n"]
+    for language in i18n.config.languages:
+        ui = generated.content.ui[language.locale]
+        language.nav = generated.nav[language.locale]
+        language.site_name = ui["site_name"]
+        language.site_description = ui["site_description"]
+        if language.locale == DEFAULT_LANGUAGE:
+            config.site_name = ui["site_name"]
+    return config
+
+
+def on_pre_build(config):
+    write(_state["generated"], Path(config.docs_dir))
+
+
+def on_serve(server, config, builder):
+    # YAML, templates and the wizard's rules are sources too: reload on their change.
+    for folder in ("content", "templates", "wizard", "sitebuild", "overrides"):
+        if (_project_root(config) / folder).is_dir():
+            server.watch(str(_project_root(config) / folder))
+    return server
+
+
+@event_priority(-200)
+def on_post_build(config):
+    """Split the merged search index so each language searches its own pages with its own stemmer."""
+    if config.plugins["i18n"].building:  # inner per-language build: the index is not final yet
+        return
+    site = Path(config.site_dir)
+    index_path = site / "search" / "search_index.json"
+    if not index_path.exists():
+        return
+    merged = json.loads(index_path.read_text(encoding="utf-8"))
+    languages = [lang.locale for lang in config.plugins["i18n"].config.languages]
+    for lang in languages:
+        prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+        docs = []
+        for doc in merged["docs"]:
+            location = doc["location"]
+            owner = next((other for other in languages if other != DEFAULT_LANGUAGE
+                          and location.startswith(f"{other}/")), DEFAULT_LANGUAGE)
+            if owner == lang:
+                docs.append({**doc, "location": location[len(prefix):]})
+        target = site / prefix / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        index = {"config": {**merged["config"], "lang": [lang]}, "docs": docs}
+        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,0 +1,119 @@
+"""Render checked content to Markdown pages for mkdocs-static-i18n.
+
+Templates live in ``templates/`` and hold presentation only: every value
+they show comes from the content (prose, facts, sources, review dates).
+Jinja runs with autoescape and ``StrictUndefined``: a missing word stops the
+build instead of leaving a hole in a page.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import LANGUAGES
+from .content import Content, Page
+from .facts import format_date
+from .prose import render as render_prose
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+SECTION_ORDER = ("start", "integration", "cai", "municipalities", "organisations", "residence",
+                 "wizard", "about")
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """A Markdown page ready for mkdocs, with what the navigation needs."""
+
+    lang: str
+    path: str  # relative to docs/<lang>/
+    title: str
+    section: str
+    order: int
+    markdown: str
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,  # plain values (titles of sources, slugs) are escaped
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    # JSON strings are valid YAML: a safe way to put text in front matter.
+    env.filters["yaml_string"] = lambda text: Markup(json.dumps(str(text), ensure_ascii=False))  # noqa: S704
+    return env
+
+
+def _page_context(content: Content, page: Page, lang: str) -> dict:
+    facts = content.facts
+    prose = page.prose[lang]
+
+    def text(value: str) -> Markup:
+        return render_prose(value, facts, lang)
+
+    def cite(citations) -> list[dict]:
+        return [{"title": content.sources[c["source"]]["title"],
+                 "url": content.sources[c["source"]].get("url"),
+                 "locator": c["locator"]} for c in citations]
+
+    sections = []
+    for meta in page.meta["sections"]:
+        words = prose["sections"][meta["id"]]
+        changes = []
+        for fact_id in meta.get("changed", []):
+            fact = facts[fact_id]
+            source = content.sources[fact.source]
+            # a change that is a date shows that date; otherwise when the source stated it
+            when = fact.value if fact.type == "date" else fact.as_of
+            changes.append({"title": source["title"], "url": source.get("url"), "locator": fact.locator,
+                            "as_of": format_date(when, lang) if when else None})
+        sections.append({"id": meta["id"], "heading": text(words["heading"]), "body": text(words["body"]),
+                         "sources": cite(meta.get("sources", [])), "changes": changes})
+    return {
+        "lang": lang,
+        "slug": page.slug,
+        "ui": content.ui[lang],
+        "title": text(prose["title"]),
+        "plain_title": prose["title"],
+        "summary": text(prose["summary"]),
+        "sections": sections,
+        "sources": cite(page.meta["sources"]),
+        "reviewed": format_date(page.meta["reviewed"], lang),
+        "reviewed_iso": page.meta["reviewed"].isoformat(),
+        "brochure_2013": page.meta.get("brochure_2013", False),
+    }
+
+
+def render_pages(content: Content) -> list[RenderedPage]:
+    """Every content page in every language, as Markdown."""
+    env = environment()
+    rendered = []
+    for page in content.pages.values():
+        template = env.get_template("page.md.j2")
+        for lang in LANGUAGES:
+            context = _page_context(content, page, lang)
+            title = str(render_prose(page.prose[lang]["title"], content.facts, lang))
+            rendered.append(RenderedPage(
+                lang=lang, path=f"{page.slug}.md", title=title, section=page.meta["section"],
+                order=page.meta["order"], markdown=template.render(context),
+            ))
+    return rendered
+
+
+def navigation(pages: list[RenderedPage], content: Content, lang: str) -> list:
+    """The mkdocs nav for one language: home first, then pages grouped by section."""
+    mine = [p for p in pages if p.lang == lang]
+    nav: list = [p.path for p in mine if p.path == "index.md"]
+    for section in SECTION_ORDER:
+        items = sorted((p for p in mine if p.section == section and p.path != "index.md"),
+                       key=lambda p: (p.order, p.path))
+        if items:
+            nav.append({content.ui[lang]["sections"][section]: [{p.title: p.path} for p in items]})
+    return nav

@@ -1,0 +1,99 @@
+"""axe-core finds no WCAG 2.0/2.1 A or AA violation on any page or wizard screen.
+
+Every page is every index.html of the built site (all three languages, the
+rules pages, the iframe embed page) plus 404.html, listed from the site
+folder. Every wizard screen is each question and each result of each flow in
+each language, opened through the wizard's URL state, so a new question or
+outcome is checked as soon as it exists. Violations are never excluded: a
+problem of the theme is fixed in docs/assets/stylesheets/site.css or
+overrides/main.html.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitebuild import LANGUAGES
+
+from .conftest import (
+    WIZARD_FLOWS,
+    axe_violations,
+    browser_today,
+    page_language,
+    site_pages,
+    wizard_data,
+    wizard_heading,
+    wizard_pages,
+    wizard_ready,
+    wizard_screens,
+)
+
+PHONE = {"width": 360, "height": 740}
+
+
+def load(page, url: str) -> None:
+    page.goto(url, wait_until="load")
+    if page.evaluate("() => !!document.querySelector('lu-integration-wizard')"):
+        wizard_ready(page)  # the wizard renders after fetching its data: check what readers see
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_has_no_wcag_a_or_aa_violation(lang, server, open_page):
+    pages = [path for path in site_pages(server.site) if page_language(path.lstrip("/")) == lang]
+    assert len(pages) > 1, f"no {lang} pages found in {server.site}"
+    violations = []
+    with open_page() as (_, page, _log):
+        for path in pages:
+            load(page, server.url(path))
+            violations += axe_violations(page)
+    assert not violations, f"{len(violations)} axe violations:\n" + "\n".join(violations)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_home_and_wizard_pages_at_phone_width_have_no_violation(lang, server, open_page):
+    # Material lays the header and navigation out differently on a phone
+    home = "/" if lang == "fr" else f"/{lang}/"
+    wizard = next(path for flow, page_lang, path in wizard_pages(server.site) if page_lang == lang)
+    violations = []
+    with open_page(viewport=PHONE, is_mobile=True, has_touch=True) as (_, page, _log):
+        for path in (home, wizard):
+            load(page, server.url(path))
+            violations += axe_violations(page)
+    assert not violations, "\n".join(violations)
+
+
+def test_every_flow_has_a_page_in_every_language(server):
+    found = {(flow, lang) for flow, lang, _ in wizard_pages(server.site)}
+    assert found == {(flow, lang) for flow in WIZARD_FLOWS for lang in LANGUAGES}
+    assert (server.site / "assets" / "wizard" / "wizard-v1.js").is_file()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("flow", WIZARD_FLOWS)
+def test_every_wizard_question_and_result_has_no_violation(flow, lang, server, open_page):
+    path = next(path for page_flow, page_lang, path in wizard_pages(server.site)
+                if (page_flow, page_lang) == (flow, lang))
+    data = wizard_data(server.site, flow, lang)
+    violations, wrong_screens = [], []
+    with open_page() as (_, page, log):
+        page.goto(server.url(path))
+        screens = wizard_screens_for(data, browser_today(page))
+        for number, screen in enumerate(screens):
+            # a query string that changes makes every screen a fresh page load, as from a shared link
+            page.goto(server.url(f"{path}?screen={number}{screen.fragment}"))
+            wizard_ready(page)
+            shown = wizard_heading(page)
+            if shown != screen.heading:
+                wrong_screens.append(f"{screen.name}: {screen.fragment} shows {shown!r}, not {screen.heading!r}")
+                continue
+            violations += [f"[{screen.name}] {line}" for line in axe_violations(page, "lu-integration-wizard")]
+    assert not wrong_screens, "the URL state did not open the expected screen:\n" + "\n".join(wrong_screens)
+    assert not violations, f"{len(violations)} axe violations:\n" + "\n".join(violations)
+    assert not log.page_errors, log.page_errors
+
+
+def wizard_screens_for(data: dict, today: str):
+    screens = wizard_screens(data, today)
+    kinds = {screen.name.split()[0] for screen in screens}
+    assert kinds == {"question", "result"}, f"the walk found no questions or no results: {screens}"
+    return screens

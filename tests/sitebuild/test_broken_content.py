@@ -1,0 +1,55 @@
+"""The corpus of broken content: each case stops the build with its exact error.
+
+Every folder in tests/fixtures/broken/ lays its files over the good fixture
+(and deletes those listed in delete.txt). ``expected.txt`` holds the exact
+report an editor sees: file, line, problem and fix. A failed build must
+leave the previously published site byte for byte as it was.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, make_project, tree_digest
+
+from sitebuild.errors import ContentErrors
+from sitebuild.generate import generate
+from sitebuild.publish import publish
+
+CASES = sorted(p for p in (FIXTURES / "broken").iterdir() if p.is_dir())
+
+
+def broken_project(case: Path, target: Path) -> Path:
+    project = make_project(target, FIXTURES / "good" / "content")
+    if (case / "content").is_dir():
+        shutil.copytree(case / "content", project / "content", dirs_exist_ok=True)
+    delete = case / "delete.txt"
+    for relative in delete.read_text().split() if delete.exists() else []:
+        (project / "content" / relative).unlink()
+    return project
+
+
+def test_the_corpus_has_at_least_thirty_cases():
+    assert len(CASES) >= 30
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_broken_content_gives_its_exact_error(case: Path, tmp_path: Path):
+    project = broken_project(case, tmp_path / "project")
+    with pytest.raises(ContentErrors) as raised:
+        generate(project)
+    assert raised.value.report() + "\n" == (case / "expected.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_broken_content_leaves_the_published_site_unchanged(case: Path, tmp_path: Path, good_site: Path):
+    site = tmp_path / "site"
+    shutil.copytree(good_site, site)
+    before = tree_digest(site)
+    project = broken_project(case, tmp_path / "project")
+    with pytest.raises(ContentErrors):
+        publish(project, site)
+    assert tree_digest(site) == before
+    assert not list(project.glob(".build-*")), "the temporary build folder was not removed"

@@ -1,0 +1,94 @@
+"""Integration tests: the tiny good fixture built in strict mode, page by page."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+
+def _pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+def test_the_good_fixture_builds_exactly_the_expected_pages(good_site):
+    assert _pages(good_site) == [
+        "404.html",
+        "de/index.html",
+        "de/pact/index.html",
+        "en/index.html",
+        "en/pact/index.html",
+        "index.html",
+        "pact/index.html",
+    ]
+
+
+def test_facts_are_formatted_for_each_language(good_site):
+    assert "30\u202f000\u00a0euros" in (good_site / "pact/index.html").read_text()
+    assert "30.000\u00a0Euro" in (good_site / "de/pact/index.html").read_text()
+    assert "EUR\u00a030,000" in (good_site / "en/pact/index.html").read_text()
+    assert "nach 2 Jahren ohne Modul" in (good_site / "de/pact/index.html").read_text()
+    assert "1er janvier 2024" in (good_site / "index.html").read_text()
+
+
+def test_every_page_shows_its_sources_and_review_date(good_site):
+    html = (good_site / "en/pact/index.html").read_text()
+    assert 'id="sources"' in html
+    assert "<em>Loi d&#39;exemple</em>, art. 4" in html or "<em>Loi d'exemple</em>, art. 4" in html
+    assert '<time datetime="2026-11-20">20 November 2026</time>' in html
+    assert 'class="lu-cite"' in html
+    assert '<time datetime="2026-11-20">20. November 2026</time>' in (good_site / "de/pact/index.html").read_text()
+
+
+def test_the_language_switcher_stays_on_the_same_page(good_site):
+    html = (good_site / "de/pact/index.html").read_text()
+    links = dict(re.findall(r'<a href="([^"]+)" hreflang="(\w\w)"', html))
+    assert {lang: href for href, lang in links.items()} == {"fr": "../../pact/", "de": "./", "en": "../../en/pact/"}
+
+
+def test_each_page_declares_its_alternates_for_search_engines(good_site):
+    html = (good_site / "en/pact/index.html").read_text()
+    alternates = re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="(\w\w)">', html)
+    assert sorted(lang for _, lang in alternates) == ["de", "en", "fr"]
+    assert '<html lang="en"' in html
+
+
+def test_each_language_has_its_own_search_index_and_stemmer(good_site):
+    for prefix, lang in (("", "fr"), ("de/", "de"), ("en/", "en")):
+        index = json.loads((good_site / prefix / "search/search_index.json").read_text())
+        assert index["config"]["lang"] == [lang]
+        titles = {doc["title"] for doc in index["docs"] if "#" not in doc["location"]}
+        expected = {"fr": {"Accueil", "Le pacte"}, "de": {"Startseite", "Der Pakt"},
+                    "en": {"Home", "The pact"}}[lang]
+        assert titles == expected
+        assert all(not doc["location"].startswith(("de/", "en/")) for doc in index["docs"])
+
+
+def test_the_404_page_speaks_the_three_languages(good_site):
+    html = (good_site / "404.html").read_text()
+    for words in ("Page introuvable", "Seite nicht gefunden", "Page not found"):
+        assert words in html
+    assert '<section lang="de">' in html
+
+
+def test_no_page_loads_anything_from_another_host(good_site):
+    for page in good_site.rglob("*.html"):
+        html = page.read_text()
+        loaded = re.findall(r'<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc="([^"]+)"', html)
+        loaded += re.findall(r'<link\b(?=[^>]*rel="(?:stylesheet|preload|preconnect|icon|modulepreload)")'
+                             r'[^>]*href="([^"]+)"', html)
+        assert [url for url in loaded if re.match(r"(https?:)?//", url)] == [], page
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_a_sitemap_lists_every_page_with_its_alternates(good_site):
+    sitemap = (good_site / "sitemap.xml").read_text()
+    locations = sorted(re.findall(r"<loc>http://localhost:8000/([^<]*)</loc>", sitemap))
+    assert locations == ["", "de/", "de/pact/", "en/", "en/pact/", "pact/"]
+    assert sitemap.count('hreflang="de"') == 6
+
+
+def test_print_styles_hide_navigation_and_show_link_addresses():
+    css = (Path(__file__).resolve().parents[2] / "docs/assets/stylesheets/site.css").read_text()
+    print_block = css[css.index("@media print"):]
+    assert ".md-sidebar" in print_block and 'content: " (" attr(href) ")"' in print_block

@@ -1,0 +1,17 @@
+// The portal's own script (served from its own origin, allowed by its CSP):
+// collects the wizard's events and resizes the iframe from its messages.
+window.__events = [];
+window.__frameMessages = [];
+document.addEventListener("lu-wizard-step", (e) => window.__events.push({ type: e.type, detail: e.detail }));
+document.addEventListener("lu-wizard-outcome", (e) => window.__events.push({ type: e.type, detail: e.detail }));
+window.addEventListener("message", (event) => {
+  // only trust messages from the origin that serves the wizard iframe
+  if (event.origin !== window.location.origin) return;
+  const data = event.data;
+  if (!data || data.source !== "lu-integration-wizard") return;
+  window.__frameMessages.push(data);
+  if (data.type !== "height") return;
+  for (const frame of document.querySelectorAll("iframe[data-lu-wizard]")) {
+    if (frame.contentWindow === event.source) frame.style.height = Math.min(Math.max(Number(data.height) || 0, 50), 5000) + "px";
+  }
+});

@@ -1,0 +1,26 @@
+// Test helper: runs the shipped runtime under Node on a batch of cases read
+// from stdin (one JSON document) and prints the results as JSON.
+import { readFileSync } from "node:fs";
+import { evaluate, parseState, formatValue } from "../../wizard/js/wizard-v1.js";
+
+const input = JSON.parse(readFileSync(0, "utf8"));
+const out = [];
+if (input.mode === "evaluate") {
+  const data = input.data;
+  for (const c of input.cases) {
+    try {
+      const r = evaluate(data, c.answers, data.facts, c.params);
+      const formatted = {};
+      for (const [lang, fmt] of Object.entries(input.formats)) {
+        formatted[lang] = {};
+        for (const v of r.outcome ? data.outcomes[r.outcome].values : []) formatted[lang][v.id] = formatValue(v.type, r.values[v.id], fmt);
+      }
+      out.push({ outcome: r.outcome, question: r.question, path: r.path, values: r.values, notes: r.notes, error: r.error, dead_end: r.dead_end, formatted });
+    } catch (e) {
+      out.push({ crash: String(e) });
+    }
+  }
+} else if (input.mode === "state") {
+  for (const text of input.cases) out.push(Object.assign({}, parseState(input.data, text)));
+}
+process.stdout.write(JSON.stringify(out));

@@ -1,0 +1,101 @@
+"""wizard/site.py: pages and assets for the build; wording problems reach editors."""
+
+import json
+import shutil
+
+import pytest
+from wizard_helpers import ROOT
+
+from sitebuild.errors import ErrorCollector
+from wizard.site import generate
+from wizard.wording import UI_KEYS, required_keys
+
+
+@pytest.fixture(scope="module")
+def generated(facts):
+    errors = ErrorCollector(ROOT)
+    pages, assets = generate(ROOT, facts, errors)
+    assert errors.errors == []
+    return pages, assets
+
+
+def test_every_text_key_exists_in_all_three_languages(flows, wording):
+    for flow_id, flow in flows.items():
+        for lang in ("fr", "de", "en"):
+            data = wording[(lang, flow_id)]
+            for key in required_keys(flow):
+                node = data
+                for part in key:
+                    node = node[part]
+                assert node, (lang, flow_id, key)
+    for lang in ("fr", "de", "en"):
+        assert set(wording[(lang, "common")]["ui"]) == set(UI_KEYS)
+
+
+def test_pages_and_assets(generated):
+    pages, assets = generated
+    for lang in ("fr", "de", "en"):
+        for flow_id in ("route", "permit", "subsidy"):
+            page = pages[(lang, f"wizard/{flow_id}.md")]
+            assert page.startswith("# ")
+            assert f'<lu-integration-wizard flow="{flow_id}" lang="{lang}">' in page
+            assert "<noscript>" in page and f"({flow_id}-rules.md)" in page
+            rules = pages[(lang, f"wizard/{flow_id}-rules.md")]
+            assert rules.startswith("# ") and "|---|" in rules and f"({flow_id}.md)" in rules
+            data = json.loads(assets[f"assets/wizard/wizard-data/{flow_id}.{lang}.json"])
+            assert data["lang"] == lang and "[[" not in json.dumps(data)
+    assert "export {" not in assets["assets/wizard/wizard-v1.classic.js"].decode()
+    assert "import.meta" not in assets["assets/wizard/wizard-v1.classic.js"].decode()
+
+
+def test_rules_pages_cite_sources_and_flag_the_brochure(generated):
+    pages, _ = generated
+    permit = pages[("en", "wizard/permit-rules.md")]
+    assert "You are moving to Luxembourg (ASTI asbl), 7. The European blue card" in permit
+    assert '!!! warning "From the 2013 brochure"' in permit and "1 July 2024" in permit
+    route = pages[("fr", "wizard/route-rules.md")]
+    assert "«Début du CAI» + 2\u00a0ans est au moins aujourd'hui" in route
+    assert "27 novembre 2026" in route  # the review date of the facts used
+    subsidy = pages[("de", "wizard/subsidy-rules.md")]
+    assert "30.000\u00a0Euro" in subsidy
+
+
+def test_every_wording_file_has_the_schema_modeline():
+    for path in (ROOT / "content").glob("*/wizard/*.yml"):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../../../schema/wizard-text.schema.json"
+
+
+@pytest.fixture
+def broken_root(tmp_path):
+    """A copy of the content with editing mistakes in the German route wording."""
+    for part in ("content", "schema"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    path = tmp_path / "content/de/wizard/route.yml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('  not_adult:\n    title: "Sie können mit der Volljährigkeit beitreten"\n',
+                        '  not_adult:\n')
+    text = text.replace("[[adult_age|n]] Jahren)", "[[adult.age]] Jahren) ab 18")
+    text = text.replace('text: "Wie alt sind Sie?"', 'text: "Wie alt sind <b>Sie</b>?"')
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "content/en/wizard/subsidy.yml").write_text("title: [unclosed\n", encoding="utf-8")
+    fr = tmp_path / "content/fr/wizard/subsidy.yml"
+    fr.write_text(fr.read_text(encoding="utf-8").replace("      large:", "      huge:"),
+                  encoding="utf-8")
+    return tmp_path
+
+
+def test_wording_mistakes_are_reported_in_plain_words(broken_root, facts):
+    errors = ErrorCollector(broken_root)
+    pages, _ = generate(broken_root, facts, errors)
+    found = "\n".join(str(e) for e in errors.errors)
+    assert "content/de/wizard/route.yml" in found
+    assert "The key 'title' is missing in outcomes > not_adult" in found
+    assert "[[adult.age]], which does not exist" in found
+    assert "contains a number written in digits" in found
+    assert "contains HTML" in found
+    assert "content/en/wizard/subsidy.yml:" in found and "not valid YAML" in found
+    assert "'questions > council_size > options > large' is missing in FR" in found
+    assert "'questions > council_size > options > huge' is not used by the 'subsidy' wizard" in found
+    assert ("de", "wizard/route.md") not in pages  # nothing half-built for the broken language
+    assert ("fr", "wizard/route.md") in pages

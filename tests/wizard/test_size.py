@@ -1,0 +1,29 @@
+"""Download sizes stay within the goals; the stripped runtime measured is still valid code."""
+
+import shutil
+import subprocess
+
+import pytest
+
+from wizard.size import GOAL_BYTES, report, strip_js, within_goals
+
+
+def test_sizes_within_goals():
+    sizes = report()
+    assert sizes["runtime"]["min_gzip"] < sizes["runtime"]["gzip"] < sizes["runtime"]["raw"]
+    assert set(sizes["data"]) == {f"{f}.{lang}" for f in ("route", "permit", "subsidy")
+                                  for lang in ("fr", "de", "en")}
+    assert within_goals(sizes), sizes
+    assert not within_goals({**sizes, "runtime": {"min_gzip": GOAL_BYTES}})
+
+
+def test_stripped_runtime_still_parses(tmp_path):
+    from wizard.site import JS_DIR
+    if shutil.which("node") is None:
+        pytest.fail("node is required")
+    stripped = strip_js((JS_DIR / "wizard-v1.js").read_text(encoding="utf-8"))
+    target = tmp_path / "stripped.mjs"
+    target.write_text(stripped, encoding="utf-8")
+    done = subprocess.run(["node", "--check", str(target)], capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 0, done.stderr

@@ -1,0 +1,13 @@
+"""Eligibility wizard: rule tables as Python data, a Python evaluator, an
+exporter for the hand-written JavaScript runtime, and the site pages.
+
+- ``engine``: evaluates a flow (conditions, first-match decision table).
+- ``flows``: one flow per file, routing only (slugs and fact ids, no words).
+- ``analysis``: walks every path of a flow to prove it complete.
+- ``wording``: loads and checks the per-language wording files.
+- ``export``: the JSON each flow and language ships to the browser.
+- ``site``: pages and assets for the site build.
+- ``size``: size report of what the browser downloads.
+"""
+
+FLOW_IDS = ("route", "permit", "subsidy")

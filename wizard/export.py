@@ -1,0 +1,100 @@
+"""The JSON each flow ships to the browser, per language.
+
+One file per flow and language holds the rules exactly as in the Python
+table, the values of the facts they use, the wording with placeholders
+already filled in, and the formatting data (month names, units, separators)
+so the JavaScript runtime formats computed values like sitebuild.facts does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from sitebuild.facts import MONTHS, UNITS, Fact, format_number, format_value
+
+from .engine import facts_in
+from .factvalues import fact_values
+from .wording import fill
+
+DATA_VERSION = 1
+DATED_SOURCE = "asti-2013"  # the 2013 brochure: outcomes citing it are flagged as dated
+
+
+def format_data(lang: str) -> dict:
+    """What the runtime needs to format numbers, money, durations and dates."""
+    return {
+        "sep": format_number(1000, lang)[1:-3],
+        "months": MONTHS[lang],
+        "first_day": "1er" if lang == "fr" else None,
+        "date": "{d}. {m} {y}" if lang == "de" else "{d} {m} {y}",
+        "money": {"fr": ["", "\u00a0euro", "s"], "de": ["", "\u00a0Euro", ""],
+                  "en": ["EUR\u00a0", "", ""]}[lang],
+        "units": {unit: list(names[lang]) for unit, names in UNITS.items()},
+    }
+
+
+def _rule_part(question: dict) -> dict:
+    return {key: question[key] for key in ("id", "type", "options", "min", "max", "skip_if")
+            if key in question}
+
+
+def build_flow_data(flow: dict, lang: str, wording: dict, common: dict,
+                    facts: dict[str, Fact], sources: dict) -> dict:
+    """The runtime data of one flow in one language."""
+    def text(value: str) -> str:
+        return fill(value, facts, lang)
+
+    questions = []
+    for question in flow["questions"]:
+        words = wording["questions"][question["id"]]
+        item = {**_rule_part(question), "text": text(words["text"]), "label": text(words["label"])}
+        if words.get("hint"):
+            item["hint"] = text(words["hint"])
+        if "options" in question:
+            item["option_labels"] = {o: text(words["options"][o]) for o in question["options"]}
+        questions.append(item)
+    outcomes = {}
+    for outcome_id, outcome in flow["outcomes"].items():
+        words = wording["outcomes"][outcome_id]
+        cited = [{"source": s["source"], "title": sources[s["source"]]["title"],
+                  "locator": s["locator"]} for s in outcome["sources"]]
+        changes = []
+        for change_id in outcome.get("changes", []):
+            fact = facts[flow["changes"][change_id]]
+            changes.append({"id": change_id, "text": text(wording["changes"][change_id]),
+                            "source": fact.source, "title": sources[fact.source]["title"],
+                            "locator": fact.locator})
+        outcomes[outcome_id] = {
+            "title": text(words["title"]), "body": text(words["body"]),
+            "next": [text(step) for step in words["next"]],
+            "values": [{**value, "label": text(wording["values"][value["id"]])}
+                       for value in outcome.get("values", [])],
+            "notes": [{**note, "text": text(wording["notes"][note["id"]])}
+                      for note in outcome.get("notes", [])],
+            "sources": cited,
+            "dated": any(s["source"] == DATED_SOURCE for s in outcome["sources"]),
+            "changes": changes,
+        }
+    used = facts_in({"q": flow["questions"], "r": flow["rules"], "o": flow["outcomes"]})
+    return {
+        "v": DATA_VERSION, "id": flow["id"], "flow": flow["id"], "lang": lang,
+        "title": text(wording["title"]), "intro": text(wording["intro"]),
+        "params": flow.get("params", []),
+        "questions": questions, "rules": flow["rules"], "outcomes": outcomes,
+        "facts": {k: v for k, v in fact_values(facts).items() if k in used},
+        "format": format_data(lang),
+        "ui": {key: text(value) for key, value in common["ui"].items()},
+    }
+
+
+def to_json(data: dict) -> bytes:
+    """Compact, stable JSON (sorted keys: the same input gives the same bytes)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
+
+
+def format_computed(value_type: str, value, lang: str) -> str:
+    """Python's formatting of a computed value (ISO dates become dates first)."""
+    if value_type == "date":
+        value = dt.date.fromisoformat(value)
+    return format_value(value_type, value, lang)

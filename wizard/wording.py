@@ -1,0 +1,173 @@
+"""The words of the wizard, per language, checked against the rule tables.
+
+Wording lives in ``content/<lang>/wizard/<flow>.yml`` (and ``common.yml``
+for interface words), keyed by the slugs of wizard/flows/<flow>.py. This
+module loads those files, reports every problem to the ErrorCollector in
+words an editor understands, and replaces ``[[fact.id]]`` placeholders.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from sitebuild import LANGUAGES
+from sitebuild.errors import ErrorCollector
+from sitebuild.facts import PLACEHOLDER, Fact, format_value
+from sitebuild.schema import validate
+from sitebuild.yamlload import YamlProblem, load_file
+
+HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>|&[a-z]+;|&#")
+DIGIT = re.compile(r"\d")
+COMMON = "common"
+UI_KEYS = (
+    "yes", "no", "next", "back", "restart", "change", "question", "your_answers", "result",
+    "next_steps", "sources", "dated", "changed_since", "error_choose", "error_number",
+    "error_date", "error_range", "share", "loading", "load_error", "result_announce",
+    "rules_link", "noscript", "wizard_link", "rules_intro", "questions_heading",
+    "rules_heading", "outcomes_heading", "col_question", "col_answers", "col_asked", "col_rule",
+    "col_conditions", "col_outcome", "always", "skipped_if", "number_answer", "date_answer",
+    "op_eq", "op_ne", "op_lt", "op_le", "op_gt", "op_ge", "op_in", "op_and", "op_or", "op_not",
+    "today", "min_of", "max_of", "depending_on", "computed", "reviewed", "from_2013",
+)
+
+
+def wording_path(root: Path, lang: str, name: str) -> Path:
+    return root / "content" / lang / "wizard" / f"{name}.yml"
+
+
+def required_keys(flow: dict) -> set[tuple]:
+    """Every wording key a flow needs, as tuples like ('questions', 'age', 'text')."""
+    keys: set[tuple] = {("title",), ("intro",)}
+    for question in flow["questions"]:
+        qid = question["id"]
+        keys |= {("questions", qid, "label"), ("questions", qid, "text")}
+        for option in question.get("options", []):
+            keys.add(("questions", qid, "options", option))
+    for outcome_id, outcome in flow["outcomes"].items():
+        keys |= {("outcomes", outcome_id, part) for part in ("title", "body", "next")}
+        keys |= {("notes", note["id"]) for note in outcome.get("notes", [])}
+        keys |= {("values", value["id"]) for value in outcome.get("values", [])}
+        keys |= {("changes", change) for change in outcome.get("changes", [])}
+    return keys
+
+
+def present_keys(data: dict) -> set[tuple]:
+    """The same kind of keys, as written in a wording file."""
+    keys: set[tuple] = set()
+    for key in ("title", "intro"):
+        if key in data:
+            keys.add((key,))
+    for qid, question in (data.get("questions") or {}).items():
+        for part in ("label", "text", "hint"):
+            if part in question:
+                keys.add(("questions", qid, part))
+        for option in question.get("options") or {}:
+            keys.add(("questions", qid, "options", option))
+    for outcome_id, outcome in (data.get("outcomes") or {}).items():
+        keys |= {("outcomes", outcome_id, part) for part in outcome}
+    for section in ("notes", "values", "changes"):
+        keys |= {(section, key) for key in data.get(section) or {}}
+    return keys
+
+
+def _line(data, key: tuple) -> int | None:
+    node, line = data, getattr(data, "line", None)
+    for part in key:
+        if isinstance(node, dict) and part in node:
+            line = node.line_of(part) if hasattr(node, "line_of") else line
+            node = node[part]
+        else:
+            break
+    return line
+
+
+def _texts(node, key=()):
+    """Every (key, text) pair in a wording document."""
+    if isinstance(node, str):
+        yield key, node
+    elif isinstance(node, dict):
+        for name, value in node.items():
+            yield from _texts(value, (*key, name))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _texts(value, (*key, index))
+
+
+def _read(path: Path, errors: ErrorCollector):
+    if not path.exists():
+        errors.add(path, None, "This wording file is missing.",
+                   "Copy the file of the same name from another language folder and translate it.")
+        return None, False
+    try:
+        data = load_file(path)
+    except YamlProblem as problem:
+        errors.add(path, problem.line, problem.message, problem.fix)
+        return None, False
+    if not isinstance(data, dict):
+        errors.add(path, None, "The file should be a block of 'key: value' lines.",
+                   "Compare it with the same file in another language folder.")
+        return None, False
+    valid = validate(data, "wizard-text", path, errors)
+    return data, valid
+
+
+def _check_text(path, data, key, text, facts, errors) -> None:
+    where = " > ".join(str(k) for k in key)
+    line = _line(data, tuple(k for k in key if isinstance(k, str)))
+    for match in PLACEHOLDER.finditer(text):
+        if match.group(1) not in facts:
+            errors.add(path, line, f"'{where}' refers to the fact [[{match.group(1)}]], which does "
+                       "not exist.", "Check the spelling against content/facts/*.yml.")
+    prose = PLACEHOLDER.sub("", text)
+    if DIGIT.search(prose):
+        errors.add(path, line, f"'{where}' contains a number written in digits.",
+                   "Write [[fact.name]] for numbers, dates and amounts, so every page and "
+                   "language shows the same value.")
+    if HTML_TAG.search(prose):
+        errors.add(path, line, f"'{where}' contains HTML.", "Write plain text without tags; "
+                   "the wizard lays the text out itself.")
+
+
+def load_wording(root: Path, flows: dict, facts: dict[str, Fact],
+                 errors: ErrorCollector) -> dict:
+    """(lang, name) -> wording dict, for every flow and common.yml; problems go to errors."""
+    wording: dict = {}
+    for lang in LANGUAGES:
+        for name in (COMMON, *flows):
+            path = wording_path(root, lang, name)
+            data, valid = _read(path, errors)
+            if data is None:
+                continue
+            for key, text in _texts(data):
+                _check_text(path, data, key, text, facts, errors)
+            if not valid:
+                continue  # the schema errors say what is wrong; half a file builds nothing
+            if name == COMMON:
+                wanted = {("ui", key) for key in UI_KEYS}
+                have = {("ui", key) for key in data.get("ui") or {}}
+            else:
+                wanted = required_keys(flows[name])
+                optional = {k for k in present_keys(data) if k[-1] == "hint"}
+                have = present_keys(data)
+                wanted_or_optional = wanted | optional
+                for extra in sorted(have - wanted_or_optional, key=str):
+                    errors.add(path, _line(data, extra), f"'{' > '.join(extra)}' is not used by "
+                               f"the '{name}' wizard.", "Check the spelling of the key against "
+                               "the same file in another language, or delete it.")
+            for missing in sorted(wanted - have, key=str):
+                errors.add(path, _line(data, missing[:-1]), f"'{' > '.join(missing)}' is missing "
+                           f"in {lang.upper()}.", "Add it: the same key exists in the other "
+                           "languages; translate their text.")
+            wording[(lang, name)] = data
+    return wording
+
+
+def fill(text: str, facts: dict[str, Fact], lang: str) -> str:
+    """Replace [[fact.id]] placeholders by the formatted value (plain text)."""
+    def replace(match: re.Match) -> str:
+        fact = facts.get(match.group(1))
+        if fact is None:
+            return match.group(0)
+        return format_value(fact.type, fact.value, lang, bare=match.group(2) == "n")
+    return PLACEHOLDER.sub(replace, text)
