@@ -11,6 +11,7 @@ written into the i18n languages. The difference is what the pipeline adds.
 
 from __future__ import annotations
 
+import gzip
 import json
 import math
 import shutil
@@ -28,18 +29,49 @@ from sitebuild.generate import GENERATED_DIRS, generate, write
 WORKER = Path(__file__).resolve().parent / "worker.py"
 
 
-def run_worker(mode: str, target: Path, site_dir: Path) -> dict:
-    """One build in a fresh process; its JSON line plus the wall time seen from here."""
+def run_worker(mode: str, target: Path, site_dir: Path, timeout: float | None = None) -> dict:
+    """One build in a fresh process; its JSON line plus the wall time seen from here.
+
+    With a timeout, a build still running is stopped (that one process, by
+    its id) and reported as {"timeout": True, ...} with what it had done by
+    then (pages built, peak memory), so a size too big for the time budget
+    still gives lower bounds and the time per page.
+    """
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, str(WORKER), mode, str(target), str(site_dir)],
-                          capture_output=True, text=True, check=False)
+    process = subprocess.Popen([sys.executable, str(WORKER), mode, str(target), str(site_dir)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        stdout, stderr = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        peak = _peak_of(process.pid)
+        process.terminate()  # the worker prints how far it got on SIGTERM
+        try:
+            stdout, stderr = process.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            stdout, stderr = process.communicate()
+        lines = [line for line in stdout.strip().splitlines() if line.startswith("{")]
+        result = json.loads(lines[-1]) if lines else {"seconds": time.perf_counter() - start, "maxrss_kib": peak}
+        result.update(timeout=True, wall_seconds=time.perf_counter() - start)
+        return result
     wall = time.perf_counter() - start
-    if done.returncode != 0:
-        tail = (done.stderr or done.stdout).strip().splitlines()[-12:]
+    if process.returncode != 0:
+        tail = (stderr or stdout).strip().splitlines()[-12:]
         raise RuntimeError(f"{mode} build of {target} failed:\n" + "\n".join(tail))
-    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result = json.loads(stdout.strip().splitlines()[-1])
     result["wall_seconds"] = wall
     return result
+
+
+def _peak_of(pid: int) -> int | None:
+    """VmHWM (KiB) of a running process, read before stopping it."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        return None
+    return None
 
 
 def bare_project(project: Path, work: Path) -> Path:
@@ -89,13 +121,21 @@ def _plain(value):
     return value
 
 
-def search_index_sizes(site: Path) -> dict[str, int]:
-    """Bytes of each language's search index (the hook splits the merged one per language)."""
+def search_index_sizes(site: Path, gzipped: bool = False) -> dict[str, int | None]:
+    """Bytes of each language's search index (the hook splits the merged one per language).
+
+    gzipped: as the server sends it (level 6); every page downloads its language's index.
+    """
     sizes = {}
     for lang in LANGUAGES:
         prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
         index = site / prefix / "search" / "search_index.json"
-        sizes[lang] = index.stat().st_size if index.exists() else None
+        if not index.exists():
+            sizes[lang] = None
+        elif gzipped:
+            sizes[lang] = len(gzip.compress(index.read_bytes(), 6, mtime=0))
+        else:
+            sizes[lang] = index.stat().st_size
     return sizes
 
 
@@ -115,6 +155,7 @@ def compare(project: Path, work: Path, repeat: int, log) -> dict:
         log(f"  bare mkdocs build {n + 1}/{repeat} …")
         bare_runs.append(run_worker("bare", config, work / "site-bare"))
     full = statistics.median(r["seconds"] for r in full_runs)
+    per_page = per_page_ms(full_runs)
     bare = statistics.median(r["seconds"] for r in bare_runs)
     return {
         "repeat": repeat,
@@ -125,11 +166,32 @@ def compare(project: Path, work: Path, repeat: int, log) -> dict:
         "bare_runs": bare_runs,
         "full_maxrss_mib": max(r["maxrss_kib"] for r in full_runs) / 1024,
         "bare_maxrss_mib": max(r["maxrss_kib"] for r in bare_runs) / 1024,
+        **per_page,
         "generate_calls": full_runs[-1].get("generate_calls"),
         "generate_seconds_per_build": statistics.median(r.get("generate_seconds", 0) for r in full_runs),
         "pages": html_pages(work / "site-full"),
         "search_index_bytes": search_index_sizes(work / "site-full"),
+        "html_differences": html_differences(work / "site-full", work / "site-bare"),
     }
+
+
+def html_differences(one: Path, other: Path) -> list[str]:
+    """HTML files that differ between two sites: none means bare built the same pages."""
+    def pages(site):
+        return {p.relative_to(site).as_posix(): p for p in site.rglob("*.html")}
+
+    mine, theirs = pages(one), pages(other)
+    return sorted(path for path in mine.keys() | theirs.keys()
+                  if path not in mine or path not in theirs or mine[path].read_bytes() != theirs[path].read_bytes())
+
+
+def per_page_ms(runs: list[dict]) -> dict:
+    """mkdocs' time per page (median over runs): Markdown conversion, and theme template + write."""
+    result = {}
+    for key in ("markdown", "page"):
+        values = [r[f"{key}_seconds"] * 1000 / r[f"{key}_calls"] for r in runs if r.get(f"{key}_calls")]
+        result[f"{key}_ms"] = statistics.median(values) if values else None
+    return result
 
 
 def growth_exponent(small: tuple[float, float], large: tuple[float, float]) -> float | None:

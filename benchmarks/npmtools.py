@@ -83,6 +83,22 @@ def survey_core(prefix: Path) -> dict:
     return result
 
 
+def _first_item(audit: dict) -> str:
+    """The first offending element or message of an audit, short: the reason a score is not 100."""
+    items = (audit.get("details") or {}).get("items") or []
+    if not items or not isinstance(items[0], dict):
+        return ""
+    item = items[0]
+    node = item.get("node") or item.get("source") or {}
+    parts = [item.get("description"), (node.get("url") if isinstance(node, dict) else None)
+             or (item.get("sourceLocation") or {}).get("url"),
+             node.get("snippet") if isinstance(node, dict) else None]
+    reasons = [sub.get("reason") for sub in (item.get("subItems") or {}).get("items", []) if isinstance(sub, dict)]
+    text = "; ".join(str(p) for p in [*parts, *reasons] if p)
+    more = f" (+{len(items) - 1} more)" if len(items) > 1 else ""
+    return f": {text[:160]}{more}" if text else ""
+
+
 def lighthouse(prefix: Path, url: str, output: Path, chromium: str) -> dict:
     """Run Lighthouse (default mobile profile) on one URL; the four category scores × 100."""
     cli = prefix / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -106,7 +122,8 @@ def lighthouse(prefix: Path, url: str, output: Path, chromium: str) -> dict:
         for ref in category["auditRefs"]:
             audit = report["audits"][ref["id"]]
             if ref.get("weight", 0) > 0 and audit.get("score") is not None and audit["score"] < 1:
-                failing.setdefault(key, []).append(f"{ref['id']} ({audit.get('displayValue') or audit['score']})")
+                failing.setdefault(key, []).append(f"{ref['id']} ({audit.get('displayValue') or audit['score']}"
+                                                   f"{_first_item(audit)})")
     metrics = {name: report["audits"][name].get("displayValue")
                for name in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
                             "cumulative-layout-shift", "speed-index") if name in report["audits"]}

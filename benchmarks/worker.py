@@ -2,16 +2,20 @@
 
     python benchmarks/worker.py full PROJECT SITE_DIR          # sitebuild.publish.publish()
     python benchmarks/worker.py bare CONFIG_FILE SITE_DIR      # mkdocs build of that config, no hooks
+    python benchmarks/worker.py generate PROJECT -             # sitebuild.generate.generate() alone
     python benchmarks/worker.py idle - -                       # the imports only: the memory baseline
 
 benchmarks/run.py starts one worker per build because:
-- peak memory (ru_maxrss) is per process: a fresh process measures one build;
+- peak memory is per process: a fresh process measures one build;
 - mkdocs plugins and the hook keep state in module globals: a fresh process
   makes every repetition start from the same state.
 
 The clock starts after the imports both kinds of build need (mkdocs, the
 theme, its plugins, the pipeline), so the figure is the build's own work,
 not Python's start-up; the worker's wall time from the parent is recorded too.
+The line also counts generate() calls and mkdocs' per-page work. On SIGTERM
+(the parent's time budget ran out) the worker prints the same line with
+"stopped": true and what it had done so far.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import json
 import logging
 import os
 import resource
+import signal
 import sys
 import time
 from pathlib import Path
@@ -58,51 +63,76 @@ def _preimport() -> None:
         import wizard.site  # noqa: F401
 
 
-def _count_generate() -> dict:
-    """Wrap sitebuild.generate.generate to count its calls and time (publish and the hook both call it)."""
-    import sitebuild.generate
-    import sitebuild.publish
+def _count(module, name: str, stats: dict, prefix: str) -> None:
+    """Replace module.name by a wrapper adding its calls and time to stats[prefix_calls/_seconds]."""
+    original = getattr(module, name)
+    stats[f"{prefix}_calls"], stats[f"{prefix}_seconds"] = 0, 0.0
 
-    original = sitebuild.generate.generate
-    stats = {"generate_calls": 0, "generate_seconds": 0.0}
-
-    def counted(root):
+    def counted(*args, **kwargs):
         start = time.perf_counter()
         try:
-            return original(root)
+            return original(*args, **kwargs)
         finally:
-            stats["generate_calls"] += 1
-            stats["generate_seconds"] += time.perf_counter() - start
+            stats[f"{prefix}_calls"] += 1
+            stats[f"{prefix}_seconds"] += time.perf_counter() - start
 
-    # publish bound the name at import; the hook binds it when mkdocs loads it (after this).
-    sitebuild.generate.generate = counted
-    sitebuild.publish.generate = counted
-    return stats
+    setattr(module, name, counted)
+
+
+def _instrument(stats: dict, full: bool) -> None:
+    """Count the pipeline's generate() calls and mkdocs' per-page work.
+
+    mkdocs' build() looks both page functions up in its module at each call,
+    and the hook imports generate when mkdocs loads it (after this), so
+    replacing the module attributes is enough. publish bound generate at
+    import: it is replaced there too.
+    """
+    import mkdocs.commands.build
+
+    _count(mkdocs.commands.build, "_populate_page", stats, "markdown")  # Markdown → HTML, per page
+    _count(mkdocs.commands.build, "_build_page", stats, "page")  # theme template (with the nav) + write
+    if full:
+        import sitebuild.generate
+        import sitebuild.publish
+
+        _count(sitebuild.generate, "generate", stats, "generate")
+        sitebuild.publish.generate = sitebuild.generate.generate
 
 
 def main(argv: list[str]) -> int:
     mode, target, site_dir = argv[0], Path(argv[1]), Path(argv[2])
     logging.basicConfig(level=logging.ERROR)
     _preimport()
-    stats = {}
+    stats: dict = {}
+    start = time.perf_counter()
+
+    def stopped(signum, frame):
+        # the parent's time budget ran out: report how far the build got, then leave at once
+        print(json.dumps({"stopped": True, "seconds": time.perf_counter() - start,
+                          "maxrss_kib": peak_rss_kib(), **stats}), flush=True)
+        os._exit(3)
+
+    signal.signal(signal.SIGTERM, stopped)
+    if mode in ("full", "bare"):
+        _instrument(stats, full=mode == "full")
+    start = time.perf_counter()
     if mode == "full":
         from sitebuild.publish import publish
 
-        stats = _count_generate()
-        start = time.perf_counter()
         publish(target, site_dir)
-        seconds = time.perf_counter() - start
     elif mode == "bare":
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 
-        start = time.perf_counter()
         build(load_config(str(target), site_dir=str(site_dir), strict=True))
-        seconds = time.perf_counter() - start
-    elif mode == "idle":
-        seconds = 0.0
-    else:
+    elif mode == "generate":
+        from sitebuild.generate import generate
+
+        generated = generate(target)
+        stats["md_pages"] = sum(1 for path in generated.files if path.endswith(".md"))
+    elif mode != "idle":
         raise SystemExit(f"unknown mode {mode!r}")
+    seconds = time.perf_counter() - start
     print(json.dumps({"seconds": seconds, "maxrss_kib": peak_rss_kib(), **stats}))
     return 0
 

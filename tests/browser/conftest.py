@@ -5,15 +5,17 @@ small static HTTP server on 127.0.0.1 (a free port; missing paths get
 404.html with status 404, like the production server), and opened in one
 Chromium per session, driven by Playwright. Each test gets a fresh browser
 context (no cookie or storage shared between tests) through ``open_page``,
-which records every request, console error, page error and dialog so the
-privacy and injection tests can assert on them.
+which records every request, failed response, console error, page error,
+dialog and storage write, for the privacy and injection tests to assert on.
+
+Helpers for axe-core and for the wizard (its pages, its shipped data, every
+screen of a flow with the URL state that opens it) are shared here too.
 """
 
 from __future__ import annotations
 
 import functools
 import json
-import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -38,11 +40,9 @@ WIZARD_FLOWS = ("route", "permit", "subsidy")
 # ---- the site ------------------------------------------------------------------
 
 @pytest.fixture(scope="session")
-def site(request) -> Path:
+def site(real_site: Path) -> Path:
     """The site under test: the real content, built once in strict mode."""
-    if os.environ.get("DEV_BROWSER_SITE"):  # DEV ONLY, remove before hand-over
-        return Path(os.environ["DEV_BROWSER_SITE"])
-    return request.getfixturevalue("real_site")
+    return real_site
 
 
 def page_language(relative: str) -> str:
@@ -63,13 +63,18 @@ def site_pages(site: Path) -> list[str]:
 
 
 def wizard_pages(site: Path) -> list[tuple[str, str, str]]:
-    """(flow, lang, URL path) of every built page that holds the wizard element."""
+    """(flow, lang, URL path) of each flow's own page, wizard/<flow>/ in each language, when built.
+
+    Other pages may hold the element too (the integrators' live demo); these
+    are the pages a reader is sent to.
+    """
     found = []
-    for path in site_pages(site):
-        html = (site / path.lstrip("/") / "index.html").read_text(encoding="utf-8") if path.endswith("/") else ""
+    for lang in LANGUAGES:
         for flow in WIZARD_FLOWS:
-            if f'flow="{flow}"' in html and "<lu-integration-wizard" in html:
-                found.append((flow, page_language(path.lstrip("/")), path))
+            path = f"/wizard/{flow}/" if lang == DEFAULT_LANGUAGE else f"/{lang}/wizard/{flow}/"
+            page = site / path.strip("/") / "index.html"
+            if page.is_file() and f'<lu-integration-wizard flow="{flow}"' in page.read_text(encoding="utf-8"):
+                found.append((flow, lang, path))
     return found
 
 
@@ -122,9 +127,14 @@ def server(site: Path) -> Iterator[LocalServer]:
 
 # ---- the browser ----------------------------------------------------------------
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
-    """One Chromium for the whole session: starting it costs more than most tests."""
+    """One Chromium for all the tests of this folder: starting it costs more than most tests.
+
+    Package scope, not session: Playwright's sync API allows one running
+    instance per thread, so this one must be closed before other folders'
+    browser tests (tests/wizard/) start their own.
+    """
     chromium = require_chromium()
     from playwright.sync_api import sync_playwright
 
@@ -138,28 +148,46 @@ def browser():
 
 @dataclass
 class PageLog:
-    """What a page did while a test drove it."""
+    """What the pages of one browser context did while a test drove them."""
 
     requests: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)        # "status URL" of every 4xx/5xx answer
     console_errors: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
+    storage_writes: list[str] = field(default_factory=list)
 
-    def problems(self) -> list[str]:
-        """Console errors, uncaught exceptions and dialogs, for assertion messages."""
-        return ([f"console error: {m}" for m in self.console_errors]
-                + [f"page error: {m}" for m in self.page_errors]
-                + [f"dialog: {m}" for m in self.dialogs])
+
+# Reports every write to localStorage, sessionStorage and document.cookie to the
+# test (through an exposed binding), even a value that is removed again later.
+RECORD_STORAGE_WRITES_JS = """(() => {
+  const report = (what) => { try { window.__luStorageWrite(what + ' on ' + location.pathname); } catch (e) {} };
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) {
+    report((this === window.sessionStorage ? 'sessionStorage' : 'localStorage') + '.setItem(' + key + ')');
+    return setItem.call(this, key, value);
+  };
+  const cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
+  Object.defineProperty(Document.prototype, 'cookie', {
+    configurable: true, get() { return cookie.get.call(this); },
+    set(value) { report('document.cookie = ' + String(value).split('=')[0]); cookie.set.call(this, value); },
+  });
+})();"""
 
 
 @contextmanager
 def browsing(browser, **context_options):
-    """A fresh context and page whose requests, errors and dialogs are recorded."""
+    """A fresh context and page; requests, failures, errors, dialogs and storage writes are recorded."""
     context = browser.new_context(**context_options)
+    log = PageLog()
+    # context-wide: requests of every page and of its workers (Material's search worker)
+    context.on("request", lambda request: log.requests.append(request.url))
+    context.on("response", lambda response: log.failed.append(f"{response.status} {response.url}")
+               if response.status >= 400 else None)
+    context.expose_binding("__luStorageWrite", lambda _source, what: log.storage_writes.append(what))
+    context.add_init_script(RECORD_STORAGE_WRITES_JS)
     page = context.new_page()
     page.set_default_timeout(15_000)
-    log = PageLog()
-    page.on("request", lambda request: log.requests.append(request.url))
     page.on("console", lambda message: log.console_errors.append(f"{page.url}: {message.text}")
             if message.type == "error" else None)
     page.on("pageerror", lambda error: log.page_errors.append(f"{page.url}: {error}"))
@@ -183,21 +211,32 @@ def open_page(browser):
 
 # ---- axe-core -------------------------------------------------------------------
 
+def axe_source() -> str:
+    """axe-core as shipped with axe-playwright-python (the same script its Axe().run injects)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe().axe_script
+
+
 def axe_violations(page, context: str | None = None) -> list[str]:
     """WCAG 2.0/2.1 A and AA violations on the page (or inside the element ``context``), one line each.
 
-    axe-core comes from axe-playwright-python; it is injected once per document
-    and analyses open shadow roots too, so the wizard's questions are checked.
+    axe-core is injected once per document, unless an init script of the
+    browser context already did (faster on long page lists); it analyses
+    open shadow roots too, so the wizard's questions are checked.
     """
-    from axe_playwright_python.sync_playwright import Axe
-
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.evaluate(Axe().axe_script)
-    results = page.evaluate("([context, options]) => axe.run(context || document, options)",
-                            [context, WCAG_A_AA])
-    return [f"{page.url}: {violation['id']} ({violation['impact']}): {violation['help']}; at "
-            + ", ".join(json.dumps(node["target"]) for node in violation["nodes"])
-            for violation in results["violations"]]
+        page.evaluate(axe_source())
+    # only violations are reported back: the passes of a long page are slow to serialise
+    options = {**WCAG_A_AA, "resultTypes": ["violations"]}
+    results = page.evaluate("([context, options]) => axe.run(context || document, options)", [context, options])
+    lines = []
+    for violation in results["violations"]:
+        targets = [json.dumps(node["target"]) for node in violation["nodes"]]
+        more = f" and {len(targets) - 5} more" if len(targets) > 5 else ""
+        lines.append(f"{short(page.url, 120)}: {violation['id']} ({violation['impact']}): {violation['help']}; "
+                     f"at {', '.join(targets[:5])}{more}")
+    return lines
 
 
 # ---- the wizard ------------------------------------------------------------------
@@ -226,12 +265,35 @@ def wizard_ready(page) -> None:
     try:
         page.wait_for_function(f"() => ({WIZARD_HEADING_JS})() !== null", timeout=10_000)
     except PlaywrightTimeout:
-        pytest.fail(f"The wizard on {page.url} showed no question and no result within 10 s: is "
-                    f"{WIZARD_SCRIPT} loaded by the page and its data found?", pytrace=False)
+        shown = page.evaluate("() => { const host = document.querySelector('lu-integration-wizard');"
+                              " return host && host.shadowRoot ? host.shadowRoot.textContent.slice(0, 200) : null; }")
+        pytest.fail(f"The wizard on {short(page.url)} showed no question and no result within 10 s (it shows "
+                    f"{shown!r}): is {WIZARD_SCRIPT} loaded by the page, its data found, its state read?",
+                    pytrace=False)
+
+
+def short(text: str, limit: int = 300) -> str:
+    """A long URL or text cut for a readable failure message."""
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} characters)"
 
 
 def wizard_heading(page) -> str | None:
     return page.evaluate(WIZARD_HEADING_JS)
+
+
+def show_wizard_state(page, fragment: str) -> None:
+    """Open another URL state on the page already loaded, without reloading it.
+
+    The fragment replaces the address's, and the element is replaced by a
+    fresh copy: the copy reads its state from the address exactly as on a
+    page load, but Material's scripts need not start again (much faster).
+    """
+    page.evaluate("""(fragment) => {
+      history.replaceState(history.state, '', fragment);
+      const old = document.querySelector('lu-integration-wizard');
+      old.replaceWith(old.cloneNode(false));
+    }""", fragment)
+    wizard_ready(page)
 
 
 def wizard_data(site: Path, flow: str, lang: str) -> dict:
