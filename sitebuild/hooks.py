@@ -50,6 +50,24 @@ def on_config(config):
 
 def on_pre_build(config):
     write(_state["generated"], Path(config.docs_dir))
+    # mkdocs-static-i18n builds each language into the same site: the 404 page
+    # is built once, in the default language (it speaks all three anyway).
+    i18n = config.plugins["i18n"]
+    if i18n.current_language == DEFAULT_LANGUAGE:
+        config.theme.static_templates.add("404.html")
+    else:
+        config.theme.static_templates.discard("404.html")
+
+
+def on_template_context(context, template_name, config):
+    """The 404 page offers each language's home page, not the last page built."""
+    if template_name == "404.html":
+        i18n = config.plugins["i18n"]
+        config.extra["alternate"] = [
+            {"name": language.name, "link": language.link, "lang": language.locale}
+            for language in i18n.config.languages
+        ]
+    return context
 
 
 def on_serve(server, config, builder):

@@ -9,11 +9,12 @@ build instead of leaving a hole in a page.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import LANGUAGES
 from .content import Content, Page
@@ -48,7 +49,16 @@ def environment() -> Environment:
     )
     # JSON strings are valid YAML: a safe way to put text in front matter.
     env.filters["yaml_string"] = lambda text: Markup(json.dumps(str(text), ensure_ascii=False))  # noqa: S704
+    env.filters["meta_text"] = meta_text
     return env
+
+
+def meta_text(markdown: str) -> str:
+    """Plain text for a <meta> attribute: no Markdown, and HTML-escaped because the
+    theme prints page.meta.description into content="..." as it is."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", str(markdown))  # [text](link) -> text
+    text = re.sub(r"[*`]", "", text)  # bold and code marks
+    return str(escape(" ".join(text.split())))
 
 
 def _page_context(content: Content, page: Page, lang: str) -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import FIXTURES, REPO, make_project, tree_digest
+from support import FIXTURES, REPO, make_project, tree_digest
 
 
 def run(*args, cwd=REPO):

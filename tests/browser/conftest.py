@@ -24,14 +24,11 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import require_chromium
 
 from sitebuild import DEFAULT_LANGUAGE, LANGUAGES
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 # Flags for a quiet, offline, reproducible headless Chromium (no browser download, ever).
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-background-networking", "--disable-gpu",
-                 "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"]
 WCAG_A_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 WIZARD_SCRIPT = "assets/wizard/wizard-v1.js"
 WIZARD_FLOWS = ("route", "permit", "subsidy")
@@ -126,25 +123,6 @@ def server(site: Path) -> Iterator[LocalServer]:
 
 
 # ---- the browser ----------------------------------------------------------------
-
-@pytest.fixture(scope="package")
-def browser():
-    """One Chromium for all the tests of this folder: starting it costs more than most tests.
-
-    Package scope, not session: Playwright's sync API allows one running
-    instance per thread, so this one must be closed before other folders'
-    browser tests (tests/wizard/) start their own.
-    """
-    chromium = require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
-
 
 @dataclass
 class PageLog:

@@ -22,9 +22,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from conftest import FIXTURES, make_project
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from support import FIXTURES, make_project
 
 from sitebuild import LANGUAGES
 from sitebuild.errors import ContentErrors

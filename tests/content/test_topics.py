@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 import pytest
-from conftest import REPO
+from support import REPO
 
 from sitebuild import LANGUAGES
 from sitebuild.content import load

@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, make_project, tree_digest
+from support import FIXTURES, make_project, tree_digest
 
 from sitebuild.errors import ContentErrors
 from sitebuild.generate import generate

@@ -9,7 +9,7 @@ import sys
 import time
 import urllib.request
 
-from conftest import FIXTURES, make_project
+from support import FIXTURES, make_project
 
 
 def _free_port() -> int:

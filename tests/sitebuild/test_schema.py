@@ -6,8 +6,8 @@ import json
 import re
 
 import pytest
-from conftest import REPO
 from jsonschema import Draft202012Validator
+from support import REPO
 
 SCHEMAS = sorted((REPO / "schema").glob("*.schema.json"))
 CONTENT_FILES = sorted((REPO / "content").rglob("*.yml"))

@@ -8,9 +8,7 @@ Skips loudly without /usr/bin/chromium, but fails when CI is set.
 from __future__ import annotations
 
 import functools
-import os
 import shutil
-import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -21,18 +19,9 @@ from wizard_helpers import ROOT
 from sitebuild.errors import ErrorCollector
 from wizard.site import generate
 
-CHROMIUM = Path("/usr/bin/chromium")
 CSP = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'"
 HOST_DIR = Path(__file__).with_name("host")
 
-if not CHROMIUM.exists():
-    message = f"BROWSER TESTS NOT RUN: {CHROMIUM} is missing"
-    if os.environ.get("CI"):
-        pytest.fail(message + " (CI is set, so this is a failure)", pytrace=False)
-    print(f"\n{'!' * 70}\n{message}\n{'!' * 70}", file=sys.stderr)
-    pytest.skip(message, allow_module_level=True)
-
-sync_api = pytest.importorskip("playwright.sync_api")
 
 
 class _CspHandler(SimpleHTTPRequestHandler):
@@ -61,16 +50,6 @@ def server(tmp_path_factory, facts):
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--headless", "--no-sandbox", "--disable-background-networking"])
-        yield browser
-        browser.close()
 
 
 VIOLATIONS = """

@@ -10,6 +10,8 @@
   var lang = document.documentElement.lang;
   if (!element || (lang !== "de" && lang !== "en")) return;
   var config = JSON.parse(element.textContent);
-  config.base = (config.base.replace(/\/$/, "") || ".") + "/" + lang;
+  // a folder URL needs its trailing slash, or "de" would resolve against its parent
+  var base = new URL(config.base.replace(/\/?$/, "/"), location.href);
+  config.base = new URL(lang + "/", base).href;
   element.textContent = JSON.stringify(config);
 })();
