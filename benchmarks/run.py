@@ -189,7 +189,8 @@ def report_builds(points: dict[int, dict], baseline: float, budget: float, table
         table.add("Build", f"full pipeline, real content ({one['sheets']} sheets, {one['pages']} HTML pages), "
                   f"median of {n}", f"{one['full_seconds']:.2f} s")
         differ = one["html_differences"]
-        same = "same HTML as the full build" if not differ else f"{len(differ)} HTML files differ from the full build"
+        same = "same HTML as the full build" if not differ else \
+            f"HTML differing from the full build: {', '.join(differ[:3])}{' …' if len(differ) > 3 else ''}"
         table.add("Build", f"bare `mkdocs build` of the same pages, no hook, median of {n}",
                   f"{one['bare_seconds']:.2f} s ({same})")
         table.add("Build", "pipeline overhead (full − bare) / bare", f"{one['overhead']:+.0%}", goal,
@@ -510,6 +511,8 @@ def main(argv: list[str] | None = None) -> int:
     table = Table()
     results: dict = {"date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
                      "options": {k: str(v) for k, v in vars(args).items()}, "versions": versions()}
+    # other jobs on the machine slow both kinds of build: the load average says how busy it was
+    results["load_average_start"] = os.getloadavg()[0]
     work = Path(tempfile.mkdtemp(prefix="bench-"))  # outside the repository: nothing to clean there
     try:
         sites = guarded("Build", bench_builds, args, work, table, results) or {}
@@ -526,11 +529,13 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
     elapsed = time.perf_counter() - started
     results["bench_seconds"] = elapsed
+    results["load_average_end"] = os.getloadavg()[0]
     results["table"] = table.rows
     results["notes"] = table.notes
     v = results["versions"]
     header = (f"Benchmarks of {results['date'][:10]} ({'quick' if args.quick else 'full'} run, "
-              f"{elapsed / 60:.1f} min; {v['cpus']} CPUs, Python {v['python']}, mkdocs {v['mkdocs']}, "
+              f"{elapsed / 60:.1f} min; {v['cpus']} CPUs, load average {results['load_average_start']:.1f} at "
+              f"start and {results['load_average_end']:.1f} at the end; Python {v['python']}, mkdocs {v['mkdocs']}, "
               f"mkdocs-material {v['mkdocs-material']}, Node {v['node']}, Chromium {results.get('chromium', 'n/a')})")
     text = header + "\n\n" + table.markdown() + "\n"
     if table.notes:

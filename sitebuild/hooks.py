@@ -8,6 +8,7 @@ and description it sets are the ones the plugin applies.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -78,11 +79,57 @@ def on_serve(server, config, builder):
     return server
 
 
+HEAD_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="([a-z]{2})">')
+
+
+def on_post_page(output, page, config):
+    """Point the <head> hreflang links at the language roots.
+
+    mkdocs-material fetches sitemap.xml beside each <link rel="alternate"> and
+    expects language roots there; mkdocs-static-i18n writes the page's own
+    alternates, so every page asked for /<lang>/<page>/sitemap.xml and got a
+    404 (mkdocs-material issue 6582). Page-to-page alternates stay where users
+    and search engines use them: the language menu and sitemap.xml.
+    """
+    roots = {language.locale: language.link for language in config.plugins["i18n"].config.languages}
+    up = "../" * page.url.count("/")
+
+    def to_root(match):
+        target = (up + roots.get(match.group(1), "/").lstrip("/")) or "./"
+        return f'<link rel="alternate" href="{target}" hreflang="{match.group(1)}">'
+
+    return HEAD_ALTERNATE.sub(to_root, output)
+
+
 @event_priority(-200)
 def on_post_build(config):
-    """Split the merged search index so each language searches its own pages with its own stemmer."""
-    if config.plugins["i18n"].building:  # inner per-language build: the index is not final yet
+    """Per-language search indexes and sitemaps, once every language is built."""
+    if config.plugins["i18n"].building:  # inner per-language build: nothing is final yet
         return
+    _split_search_index(config)
+    _write_language_sitemaps(config)
+
+
+def _write_language_sitemaps(config):
+    """/de/sitemap.xml and /en/sitemap.xml, where mkdocs-material looks for them."""
+    site = Path(config.site_dir)
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8") if (site / "sitemap.xml").exists() else ""
+    if not sitemap:
+        return
+    head, _, rest = sitemap.partition("<url>")
+    entries = ["<url>" + entry for entry in rest.split("<url>")] if rest else []
+    closing = "</urlset>"
+    for language in config.plugins["i18n"].config.languages:
+        if language.locale == DEFAULT_LANGUAGE:
+            continue
+        prefix = f"<loc>{config.site_url}{language.locale}/"
+        mine = [entry.replace(closing, "").rstrip() for entry in entries if prefix in entry]
+        target = site / language.locale / "sitemap.xml"
+        target.write_text(head + "\n".join(mine) + f"\n{closing}\n", encoding="utf-8")
+
+
+def _split_search_index(config):
+    """Each language searches its own pages with its own stemmer."""
     site = Path(config.site_dir)
     index_path = site / "search" / "search_index.json"
     if not index_path.exists():

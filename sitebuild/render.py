@@ -91,7 +91,6 @@ def _page_context(content: Content, page: Page, lang: str) -> dict:
         "slug": page.slug,
         "ui": content.ui[lang],
         "title": text(prose["title"]),
-        "plain_title": prose["title"],
         "summary": text(prose["summary"]),
         "sections": sections,
         "sources": cite(page.meta["sources"]),

@@ -92,3 +92,14 @@ def test_print_styles_hide_navigation_and_show_link_addresses():
     css = (Path(__file__).resolve().parents[2] / "docs/assets/stylesheets/site.css").read_text()
     print_block = css[css.index("@media print"):]
     assert ".md-sidebar" in print_block and 'content: " (" attr(href) ")"' in print_block
+
+
+def test_head_alternates_point_at_language_roots_where_material_finds_a_sitemap(good_site):
+    html = (good_site / "de/pact/index.html").read_text()
+    alternates = dict((lang, href) for href, lang in
+                      re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="(\w\w)">', html))
+    assert alternates == {"fr": "../../", "de": "../../de/", "en": "../../en/"}
+    for prefix in ("", "de/", "en/"):
+        assert (good_site / prefix / "sitemap.xml").is_file()
+    german = (good_site / "de/sitemap.xml").read_text()
+    assert re.findall(r"<loc>([^<]+)</loc>", german) == ["http://localhost:8000/de/", "http://localhost:8000/de/pact/"]
