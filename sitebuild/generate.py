@@ -8,6 +8,7 @@ watches docs/) does not rebuild forever.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,8 +40,38 @@ def _wizard_output(root: Path, content_facts) -> tuple[dict, dict, list]:
     return pages, assets, errors.errors
 
 
+# Everything generate() reads: when none of it changed, the last result stands.
+INPUT_DIRS = ("content", "templates", "schema", "wizard")
+_last: dict[Path, tuple[str, Generated]] = {}
+
+
+def _fingerprint(root: Path) -> str:
+    """A hash of every input file's path and bytes (a few hundred small files: milliseconds)."""
+    digest = hashlib.sha256()
+    for folder in INPUT_DIRS:
+        for path in sorted((root / folder).rglob("*")) if (root / folder).is_dir() else []:
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def generate(root: Path) -> Generated:
-    """Load, check and render everything; raise ContentErrors before writing anything."""
+    """Load, check and render everything; raise ContentErrors before writing anything.
+
+    mkdocs-static-i18n runs the mkdocs hooks once per language and publish()
+    checks before building: the result is reused while the inputs are the same.
+    """
+    root = root.resolve()
+    fingerprint = _fingerprint(root)
+    if root in _last and _last[root][0] == fingerprint:
+        return _last[root][1]
+    generated = _generate(root)
+    _last[root] = (fingerprint, generated)
+    return generated
+
+
+def _generate(root: Path) -> Generated:
     # Facts are checked first by load(); the wizard needs them, and its pages
     # are link targets for the content, so a first pass gathers their paths.
     content = load(root, extra_pages=_wizard_slugs(root))

@@ -7,6 +7,7 @@ and description it sets are the ones the plugin applies.
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import sys
@@ -41,7 +42,7 @@ def on_config(config):
     i18n = config.plugins["i18n"]
     for language in i18n.config.languages:
         ui = generated.content.ui[language.locale]
-        language.nav = generated.nav[language.locale]
+        language.nav = copy.deepcopy(generated.nav[language.locale])  # the result is cached: keep it intact
         language.site_name = ui["site_name"]
         language.site_description = ui["site_description"]
         if language.locale == DEFAULT_LANGUAGE:

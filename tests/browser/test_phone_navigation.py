@@ -49,6 +49,7 @@ def test_the_menu_button_opens_the_drawer_from_the_keyboard(open_page, server, p
             if focused(page)["inDrawer"]:
                 break
         assert focused(page)["inDrawer"], "Tab did not move into the open menu"
+        page.wait_for_timeout(500)  # the language menu, passed on the way, fades out: let it end
         assert axe_violations(page) == []
         assert log.page_errors == []
 
