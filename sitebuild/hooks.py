@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -91,9 +92,13 @@ def on_post_page(output, page, config):
     alternates, so every page asked for /<lang>/<page>/sitemap.xml and got a
     404 (mkdocs-material issue 6582). Page-to-page alternates stay where users
     and search engines use them: the language menu and sitemap.xml.
+
+    When the public address is given (SITE_URL, when publishing), the links
+    are absolute, as search engines prefer; otherwise (mkdocs serve, tests on
+    a random port) they stay relative, so that they point at this very server.
     """
     roots = {language.locale: language.link for language in config.plugins["i18n"].config.languages}
-    up = "../" * page.url.count("/")
+    up = config.site_url if os.environ.get("SITE_URL") else "../" * page.url.count("/")
 
     def to_root(match):
         target = (up + roots.get(match.group(1), "/").lstrip("/")) or "./"

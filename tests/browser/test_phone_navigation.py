@@ -1,8 +1,9 @@
 """On a phone, the header's menu and search buttons work from the keyboard.
 
 mkdocs-material draws them as labels of hidden checkboxes, which the
-keyboard cannot reach; docs/assets/javascripts/keyboard-menus.js makes them
-buttons and site.css keeps the closed drawer's links out of the Tab order.
+keyboard cannot reach; docs/assets/javascripts/keyboard-menus.js puts a real
+button in each, and site.css keeps the closed drawer's links out of the Tab
+order.
 """
 
 from __future__ import annotations
@@ -29,11 +30,11 @@ def test_the_menu_button_opens_the_drawer_from_the_keyboard(open_page, server, p
         page.goto(server.url(path))
         for _ in range(6):  # the skip link, then the header's controls
             page.keyboard.press("Tab")
-            if focused(page)["role"] == "button":
+            if focused(page)["tag"] == "BUTTON":
                 break
         menu = focused(page)
-        assert menu == {"role": "button", "label": menu_name, "expanded": "false", "inDrawer": False,
-                        "tag": "LABEL"}
+        assert menu == {"role": None, "label": menu_name, "expanded": "false", "inDrawer": False,
+                        "tag": "BUTTON"}
         is_open = "document.getElementById('__drawer').checked"
         page.keyboard.press("Enter")
         assert page.evaluate(is_open) is True
@@ -67,9 +68,18 @@ def test_the_closed_drawer_keeps_its_links_out_of_the_tab_order(open_page, serve
 def test_the_search_button_opens_the_search_from_the_keyboard(open_page, server):
     with open_page(viewport=PHONE) as (_context, page, _log):
         page.goto(server.url("/en/"))
-        button = page.locator('label.md-header__button[for="__search"]')
-        assert button.get_attribute("role") == "button"
+        button = page.locator('label.md-header__button[for="__search"] > button')
         assert button.get_attribute("aria-label") == "Search"
+        assert page.locator('.md-search[role="dialog"]').get_attribute("aria-label") == "Search"
         button.focus()
         page.keyboard.press("Enter")
         assert page.evaluate("document.getElementById('__search').checked") is True
+
+
+def test_a_tap_on_the_menu_icon_still_opens_the_drawer_once(open_page, server):
+    with open_page(viewport=PHONE) as (_context, page, _log):
+        page.goto(server.url("/de/"))
+        page.locator('label.md-header__button[for="__drawer"]').click()
+        assert page.evaluate("document.getElementById('__drawer').checked") is True
+        assert page.locator('label.md-header__button[for="__drawer"] > button').get_attribute(
+            "aria-expanded") == "true"

@@ -103,3 +103,16 @@ def test_head_alternates_point_at_language_roots_where_material_finds_a_sitemap(
         assert (good_site / prefix / "sitemap.xml").is_file()
     german = (good_site / "de/sitemap.xml").read_text()
     assert re.findall(r"<loc>([^<]+)</loc>", german) == ["http://localhost:8000/de/", "http://localhost:8000/de/pact/"]
+
+
+def test_with_a_public_address_the_head_alternates_are_absolute(tmp_path, monkeypatch):
+    from sitebuild.publish import publish
+    from support import FIXTURES, make_project
+
+    monkeypatch.setenv("SITE_URL", "https://integration.example.lu/")
+    project = make_project(tmp_path / "project", FIXTURES / "good" / "content")
+    site = publish(project)
+    html = (site / "en/pact/index.html").read_text()
+    assert re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="de">', html) == [
+        "https://integration.example.lu/de/"]
+    assert '<link rel="canonical" href="https://integration.example.lu/en/pact/">' in html

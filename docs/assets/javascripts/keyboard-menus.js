@@ -1,33 +1,37 @@
 /*
  * Material's menu and search buttons in the header are <label>s for hidden
- * checkboxes: a mouse or a finger can use them, the keyboard cannot reach
- * them. Make them buttons: focusable, named, announced as open or closed,
- * and toggled by Space (Material itself already clicks a focused label on
- * Enter). The names are the theme's own, already translated (the
- * navigation's and the search field's labels).
+ * checkboxes: a mouse or a finger can use them, the keyboard and screen
+ * readers cannot. Put a real <button> inside each label (the label keeps
+ * Material's styling; a click on a button inside a label does not also
+ * trigger the label), named with the theme's own translated words, and
+ * announced as open or closed. The search dialog gets the same name.
  */
 (function () {
   function name(selector) {
     var element = document.querySelector(selector);
     return element && (element.getAttribute("aria-label") || element.getAttribute("placeholder"));
   }
-  var buttons = [
+  var searchName = name("input.md-search__input");
+  var dialog = document.querySelector('.md-search[role="dialog"]');
+  if (dialog && searchName) dialog.setAttribute("aria-label", searchName);
+
+  [
     { toggle: "__drawer", label: name("nav.md-nav--primary") },
-    { toggle: "__search", label: name("input.md-search__input") }
-  ];
-  buttons.forEach(function (button) {
-    var toggle = document.getElementById(button.toggle);
-    var label = document.querySelector('label.md-header__button[for="' + button.toggle + '"]');
+    { toggle: "__search", label: searchName }
+  ].forEach(function (wanted) {
+    var toggle = document.getElementById(wanted.toggle);
+    var label = document.querySelector('label.md-header__button[for="' + wanted.toggle + '"]');
     if (!toggle || !label) return;
-    label.setAttribute("role", "button");
-    label.setAttribute("tabindex", "0");
-    if (button.label) label.setAttribute("aria-label", button.label);
-    var sync = function () { label.setAttribute("aria-expanded", String(toggle.checked)); };
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "lu-header-button";
+    if (wanted.label) button.setAttribute("aria-label", wanted.label);
+    while (label.firstChild) button.appendChild(label.firstChild); // the icon moves into the button
+    label.appendChild(button);
+    var sync = function () { button.setAttribute("aria-expanded", String(toggle.checked)); };
     sync();
     toggle.addEventListener("change", sync);
-    label.addEventListener("keydown", function (event) {
-      if (event.key !== " ") return;
-      event.preventDefault();
+    button.addEventListener("click", function () {
       toggle.click();
       sync();
     });
