@@ -106,8 +106,9 @@ def test_head_alternates_point_at_language_roots_where_material_finds_a_sitemap(
 
 
 def test_with_a_public_address_the_head_alternates_are_absolute(tmp_path, monkeypatch):
-    from sitebuild.publish import publish
     from support import FIXTURES, make_project
+
+    from sitebuild.publish import publish
 
     monkeypatch.setenv("SITE_URL", "https://integration.example.lu/")
     project = make_project(tmp_path / "project", FIXTURES / "good" / "content")
