@@ -360,10 +360,10 @@ def bench_browser(sites: dict[int, Path], args, table: Table, results: dict) -> 
         finally:
             chromium.close()
         if args.lighthouse:
-            bench_lighthouse(server, paths, site, args, table, results)
+            bench_lighthouse(paths, site, args, table, results)
 
 
-def bench_lighthouse(server: SiteServer, paths: dict, site: Path, args, table: Table, results: dict) -> None:
+def bench_lighthouse(paths: dict, site: Path, args, table: Table, results: dict) -> None:
     goal = "100 / 100 / 100 / 100"
     problems = args.npm_problems
     if "lighthouse" in problems:
@@ -371,6 +371,21 @@ def bench_lighthouse(server: SiteServer, paths: dict, site: Path, args, table: T
         return
     languages = LANGUAGES if args.lighthouse_all else (DEFAULT_LANGUAGE,)
     out = {}
+    with tempfile.TemporaryDirectory(prefix="bench-lh-site-") as published_dir:
+        # Lighthouse judges the site as it is published: built with its public
+        # address (SITE_URL), which is this server's, so hreflang links are absolute.
+        published = Path(published_dir) / "site"
+        with SiteServer(published) as public:
+            log("Lighthouse: building the site with SITE_URL …")
+            subprocess.run([sys.executable, str(REPO / "build.py"), "build", "--project", str(site.parent / "project"),
+                            "--site-dir", str(published)], check=True, capture_output=True,
+                           env={**os.environ, "SITE_URL": public.origin + "/"})
+            _lighthouse_pages(public, paths, published, languages, args, table, out, goal)
+    results["lighthouse"] = out
+
+
+def _lighthouse_pages(server: SiteServer, paths: dict, site: Path, languages, args, table: Table, out: dict,
+                      goal: str) -> None:
     for name in ("home", "wizard page"):
         for lang in languages:
             path = lang_path(lang, paths[name])
@@ -392,7 +407,6 @@ def bench_lighthouse(server: SiteServer, paths: dict, site: Path, args, table: T
                       all(s.get(k) == 100 for k in keys))
             for category, audits in report["failing"].items():
                 table.notes.append(f"Lighthouse `{path}` {category}: {', '.join(audits)}")
-    results["lighthouse"] = out
 
 
 # --- wizard sizes ----------------------------------------------------------------------

@@ -170,7 +170,7 @@ class _Describer:
             return f"{self.ui[op + '_of']} ({'; '.join(self.expr(a) for a in expr['args'])})"
         question = self.questions.get(str(expr["key"]).removeprefix("answer:"))
         cases = "; ".join(f"{self.ref(k, question)} → {self.expr(v)}" for k, v in expr["map"].items())
-        return f"{self.ui['depending_on']} {self.expr(expr['key'])}: {cases}"
+        return f"{self.ui['depending_on']} {self.expr(expr['key'])}{COLON[self.lang]}{cases}"
 
     def cond(self, cond: dict) -> str:
         if "all" in cond or "any" in cond:
@@ -189,7 +189,8 @@ def rules_page(flow: dict, data: dict, facts: dict[str, Fact], lang: str) -> str
     """How the wizard decides: questions, the decision table, outcomes with sources."""
     ui = data["ui"]
     say = _Describer(data, facts, lang)
-    lines = [f"# {ui['rules_link']}: {data['title']}", "", ui["rules_intro"], "",
+    colon = COLON[lang]
+    lines = [f"# {ui['rules_link']}{colon}{data['title']}", "", ui["rules_intro"], "",
              f"[{ui['wizard_link']}]({flow['id']}.md)", "", f"## {ui['questions_heading']}", "",
              f"| # | {ui['col_question']} | {ui['col_answers']} | {ui['col_asked']} |",
              "|---|---|---|---|"]
@@ -214,10 +215,10 @@ def rules_page(flow: dict, data: dict, facts: dict[str, Fact], lang: str) -> str
         lines += [f'### {outcome["title"]} {{ #{_anchor(outcome_id)} }}', "", outcome["body"], ""]
         if outcome["values"]:
             lines += [f"**{ui['computed']}**", ""]
-            lines += [f"- {v['label']}: {say.expr(v['expr'])}" for v in outcome["values"]]
+            lines += [f"- {v['label']}{colon}{say.expr(v['expr'])}" for v in outcome["values"]]
             lines.append("")
         if outcome["notes"]:
-            lines += [f"- *{say.cond(n['when'])}*: {n['text']}" for n in outcome["notes"]]
+            lines += [f"- *{say.cond(n['when'])}*{colon}{n['text']}" for n in outcome["notes"]]
             lines.append("")
         lines += [f"**{ui['sources']}**", ""]
         lines += [f"- {s['title']}, {s['locator']}" for s in outcome["sources"]]
@@ -232,8 +233,12 @@ def rules_page(flow: dict, data: dict, facts: dict[str, Fact], lang: str) -> str
     used = [facts[f] for f in facts_in(flow) | set(flow.get("changes", {}).values()) if f in facts]
     if used:
         reviewed = max(fact.reviewed for fact in used)
-        lines += [f"*{ui['reviewed']}: {format_value('date', reviewed, lang)}*", ""]
+        lines += [f"*{ui['reviewed']}{colon}{format_value('date', reviewed, lang)}*", ""]
     return "\n".join(lines)
+
+
+# French puts a (no-break) space before a colon; German and English do not.
+COLON = {"fr": "\u00a0: ", "de": ": ", "en": ": "}
 
 
 def _anchor(outcome_id: str) -> str:
