@@ -50,6 +50,8 @@ UNITS = {
     "hours": {"fr": ("heure", "heures"), "de": ("Stunde", "Stunden"), "en": ("hour", "hours")},
 }
 OR_WORD = {"fr": "ou", "de": "oder", "en": "or"}
+# French puts a (no-break) space before a colon; German and English do not.
+COLON = {"fr": "\u00a0: ", "de": ": ", "en": ": "}
 
 
 @dataclass(frozen=True)

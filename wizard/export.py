@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from sitebuild.facts import MONTHS, UNITS, Fact, format_number, format_value
+from sitebuild.facts import COLON, MONTHS, UNITS, Fact, format_number, format_value
 
 from .engine import facts_in
 from .factvalues import fact_values
@@ -31,6 +31,7 @@ def format_data(lang: str) -> dict:
         "money": {"fr": ["", "\u00a0euro", "s"], "de": ["", "\u00a0Euro", ""],
                   "en": ["EUR\u00a0", "", ""]}[lang],
         "units": {unit: list(names[lang]) for unit, names in UNITS.items()},
+        "colon": COLON[lang],
     }
 
 

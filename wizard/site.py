@@ -21,7 +21,7 @@ from pathlib import Path
 
 from sitebuild import DEFAULT_LANGUAGE, LANGUAGES
 from sitebuild.errors import ErrorCollector
-from sitebuild.facts import Fact, format_value
+from sitebuild.facts import COLON, Fact, format_value
 from sitebuild.yamlload import YamlProblem, load_file
 
 from .analysis import check_flow
@@ -235,10 +235,6 @@ def rules_page(flow: dict, data: dict, facts: dict[str, Fact], lang: str) -> str
         reviewed = max(fact.reviewed for fact in used)
         lines += [f"*{ui['reviewed']}{colon}{format_value('date', reviewed, lang)}*", ""]
     return "\n".join(lines)
-
-
-# French puts a (no-break) space before a colon; German and English do not.
-COLON = {"fr": "\u00a0: ", "de": ": ", "en": ": "}
 
 
 def _anchor(outcome_id: str) -> str:

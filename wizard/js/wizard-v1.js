@@ -403,7 +403,7 @@ function defineElement() {
     _announce() {
       const r = this._result, data = this._data;
       if (r.outcome) this._live.textContent = `${data.ui.result_announce} ${data.outcomes[r.outcome].title}`;
-      else if (r.question) this._live.textContent = `${data.ui.question} ${r.path.length + 1}: ${data.questions.find((x) => x.id === r.question).text}`;
+      else if (r.question) this._live.textContent = `${data.ui.question} ${r.path.length + 1}${data.format.colon}${data.questions.find((x) => x.id === r.question).text}`;
     }
     _goTo(qid) {
       // keep the answers before this question; offer the old answer again
@@ -446,8 +446,9 @@ function defineElement() {
       for (const qid of r.path) {
         const q = data.questions.find((x) => x.id === qid), raw = this._answers[qid];
         const shown = q.type === "choice" ? q.option_labels[raw] : q.type === "yesno" ? ui[raw] : q.type === "date" ? formatValue("date", raw, data.format) : formatValue("number", Number(raw), data.format);
-        list.appendChild(el("li", {}, el("span", { text: `${q.label}: ${shown} ` }),
-          el("button", { type: "button", class: "link", part: "button", "aria-label": `${ui.change}: ${q.label}`, text: ui.change, on: { click: () => this._goTo(qid) } })));
+        const colon = data.format.colon;
+        list.appendChild(el("li", {}, el("span", { text: `${q.label}${colon}${shown} ` }),
+          el("button", { type: "button", class: "link", part: "button", "aria-label": `${ui.change}${colon}${q.label}`, text: ui.change, on: { click: () => this._goTo(qid) } })));
       }
       box.appendChild(list);
       const bar = el("div", { class: "bar" });
