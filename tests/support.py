@@ -8,11 +8,16 @@ fail instead of skipping in CI (the CI variable is set there).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import shutil
 import sys
+import threading
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -58,3 +63,48 @@ def require_chromium() -> Path:
         pytest.fail(message)
     warnings.warn(message, stacklevel=2)
     pytest.skip(message)
+
+
+class StaticFolderHandler(SimpleHTTPRequestHandler):
+    """Serves a folder like a static host: quietly, a missing path gets 404.html with
+    status 404, and every answer carries the given extra headers (a CSP, say)."""
+
+    def __init__(self, *args, extra_headers: dict[str, str], **kwargs):
+        self.extra_headers = extra_headers
+        super().__init__(*args, **kwargs)
+
+    def end_headers(self):
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass  # one line per request would drown the test output
+
+    def send_error(self, code, message=None, explain=None):
+        not_found = Path(self.directory) / "404.html"
+        if code != 404 or not not_found.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@contextmanager
+def serve_folder(folder: Path, extra_headers: dict[str, str] | None = None) -> Iterator[str]:
+    """Serve a folder on 127.0.0.1 (a free port) in a thread; yields the origin."""
+    handler = functools.partial(StaticFolderHandler, directory=str(folder), extra_headers=extra_headers or {})
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)  # port 0: the system picks a free one
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, name="static-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import functools
 import json
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from support import serve_folder
 
 from sitebuild import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -77,26 +76,6 @@ def wizard_pages(site: Path) -> list[tuple[str, str, str]]:
 
 # ---- the local server ----------------------------------------------------------
 
-class QuietSiteHandler(SimpleHTTPRequestHandler):
-    """Serves the built site; a missing path gets 404.html with status 404."""
-
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass  # one line per request would drown the test output
-
-    def send_error(self, code, message=None, explain=None):
-        not_found = Path(self.directory) / "404.html"
-        if code != 404 or not not_found.is_file():
-            super().send_error(code, message, explain)
-            return
-        body = not_found.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
 @dataclass
 class LocalServer:
     """The address of the local server serving the site."""
@@ -110,16 +89,8 @@ class LocalServer:
 
 @pytest.fixture(scope="session")
 def server(site: Path) -> Iterator[LocalServer]:
-    handler = functools.partial(QuietSiteHandler, directory=str(site))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)  # port 0: the system picks a free one
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield LocalServer(f"http://127.0.0.1:{httpd.server_address[1]}", site)
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serve_folder(site) as origin:
+        yield LocalServer(origin, site)
 
 
 # ---- the browser ----------------------------------------------------------------

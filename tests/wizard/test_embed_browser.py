@@ -7,13 +7,11 @@ Skips loudly without /usr/bin/chromium, but fails when CI is set.
 
 from __future__ import annotations
 
-import functools
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from support import serve_folder
 from wizard_helpers import ROOT
 
 from sitebuild.errors import ErrorCollector
@@ -22,16 +20,6 @@ from wizard.site import generate
 CSP = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'"
 HOST_DIR = Path(__file__).with_name("host")
 
-
-
-class _CspHandler(SimpleHTTPRequestHandler):
-    def end_headers(self):
-        self.send_header("Content-Security-Policy", CSP)
-        self.send_header("Cache-Control", "no-store")
-        super().end_headers()
-
-    def log_message(self, *args):  # keep the test output clean
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -45,11 +33,8 @@ def server(tmp_path_factory, facts):
         (site / rel).write_bytes(data)
     shutil.copytree(HOST_DIR, site / "host")
     (site / "favicon.ico").write_bytes(b"")  # browsers ask for it; a 404 would look like an error
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_CspHandler, directory=site))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serve_folder(site, {"Content-Security-Policy": CSP, "Cache-Control": "no-store"}) as origin:
+        yield origin
 
 
 VIOLATIONS = """
