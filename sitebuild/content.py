@@ -117,11 +117,6 @@ def _check_prose_text(text: str, line: int, path: Path, lang: str, facts, errors
     return not problems
 
 
-def _text_line(container: LineDict, key: str) -> int:
-    """The line where a value's text starts (block scalars start one line below the key)."""
-    return container.line_of(key)
-
-
 def _check_page(page: Page, content_root: Path, facts, errors: ErrorCollector, links: list) -> None:
     meta_path = content_root / "pages" / f"{page.slug}.yml"
     ids = page.section_ids

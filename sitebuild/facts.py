@@ -16,7 +16,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from .errors import ErrorCollector
-from .yamlload import LineDict, YamlProblem, load_file
+from .yamlload import YamlProblem, load_file
 
 PLACEHOLDER = re.compile(r"\[\[\s*([A-Za-z0-9_.\-]+)\s*(?:\|\s*([a-z]+)\s*)?\]\]")
 FORMATS = ("n",)  # "n": the bare number, without its unit
@@ -206,15 +206,4 @@ def load_facts(facts_dir: Path, sources: set[str], errors: ErrorCollector) -> di
     return facts
 
 
-def parse_date_value(value) -> dt.date | None:
-    """Accept a YAML date or an ISO string (what JSON Schema sees) as a date."""
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        return None
-
-
-__all__ = ["Fact", "FACT_TYPES", "PLACEHOLDER", "format_fact", "format_value", "load_facts",
-           "LineDict"]
+__all__ = ["Fact", "FACT_TYPES", "PLACEHOLDER", "format_fact", "format_value", "load_facts"]

@@ -25,3 +25,11 @@ def test_each_content_file_names_its_schema_for_the_editor(path):
     match = MODELINE.match(first_line)
     assert match, f"{path.relative_to(REPO)} should start with a yaml-language-server modeline"
     assert (path.parent / match.group(1)).resolve().is_file()
+
+
+def test_the_fact_types_the_editor_is_offered_are_the_ones_the_build_formats():
+    from sitebuild.facts import FACT_TYPES
+
+    schema = json.loads((REPO / "schema" / "facts.schema.json").read_text())
+    offered = schema["properties"]["facts"]["additionalProperties"]["properties"]["type"]["enum"]
+    assert sorted(offered) == sorted(FACT_TYPES)
