@@ -311,17 +311,24 @@ def _load_prose(path: Path, errors: ErrorCollector):
 
 
 def _check_ui_keys(ui: dict[str, LineDict], content_root: Path, errors: ErrorCollector) -> None:
-    """Every interface word must exist in every language."""
-    if "fr" not in ui:
-        return
+    """Every menu section has a name in every language; every label exists in every language."""
+    from .render import SECTION_ORDER  # the menu's sections, in order
+
     for lang, data in ui.items():
-        for group in ("labels", "sections"):
-            missing = sorted(set(ui["fr"][group]) - set(data[group]))
-            extra = sorted(set(data[group]) - set(ui["fr"][group]))
-            path = content_root / lang / "_ui.yml"
-            for key in missing:
-                errors.add(path, data[group].line, f"The interface word '{group}.{key}' is missing.",
-                           f"Add '{key}:' under '{group}' with its translation.")
-            for key in extra:
-                errors.add(path, data[group].line_of(key), f"The interface word '{group}.{key}' is "
-                           "not used in French.", "Check its spelling, or add it to content/fr/_ui.yml too.")
+        path = content_root / lang / "_ui.yml"
+        for section in SECTION_ORDER:
+            if section not in data["sections"]:
+                errors.add(path, data["sections"].line, f"The menu section '{section}' has no name.",
+                           f"Add '{section}:' under 'sections' with its name in this language.")
+        for section in data["sections"]:
+            if section not in SECTION_ORDER:
+                errors.add(path, data["sections"].line_of(section), f"'{section}' is not a menu section.",
+                           f"Check its spelling: the sections are {', '.join(SECTION_ORDER)}.")
+        if "fr" not in ui:
+            continue
+        for key in sorted(set(ui["fr"]["labels"]) - set(data["labels"])):
+            errors.add(path, data["labels"].line, f"The interface word 'labels.{key}' is missing.",
+                       f"Add '{key}:' under 'labels' with its translation.")
+        for key in sorted(set(data["labels"]) - set(ui["fr"]["labels"])):
+            errors.add(path, data["labels"].line_of(key), f"The interface word 'labels.{key}' is not "
+                       "used in French.", "Check its spelling, or add it to content/fr/_ui.yml too.")
