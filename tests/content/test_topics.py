@@ -112,3 +112,54 @@ def test_outdated_contacts_are_shown_with_what_replaced_them(lang, real_site):
             assert "MFSVA" in text or "ONA" in text, page
         if "mae.lu" in text:
             assert "Direction générale de l'immigration" in text or "DGIM" in text, page
+
+
+# The official names (shared/sources/README.md), as each page must use them.
+# German stems leave out adjective endings, which change with the case.
+OFFICIAL_NAMES = {
+    "biergerpakt": {"fr": "pacte citoyen du vivre-ensemble interculturel",
+                    "de": "Bürgerpakt für das interkulturelle Zusammenleben",
+                    "en": "citizens' pact for intercultural living together"},
+    "programme": {"fr": "programme du vivre-ensemble interculturel",
+                  "de": "Programm für das interkulturelle Zusammenleben",
+                  "en": "Intercultural Living Together Programme"},
+    "municipal-pact": {"fr": "pacte communal du vivre-ensemble interculturel",
+                       "de": "Gemeindepakt für das interkulturelle Zusammenleben",
+                       "en": "municipal pact for intercultural living together"},
+    "action-plan": {"fr": "plan d'action national du vivre-ensemble interculturel",
+                    "de": "Aktionsplan für das interkulturelle Zusammenleben",
+                    "en": "national action plan for intercultural living together"},
+    "higher-council": {"fr": "Conseil supérieur du vivre-ensemble interculturel",
+                       "de": "Rat für das interkulturelle Zusammenleben (Conseil supérieur du vivre-ensemble "
+                             "interculturel)",
+                       "en": "Higher Council for Intercultural Living Together (Conseil supérieur du "
+                             "vivre-ensemble interculturel)"},
+    "municipal-committees": {"fr": "commission communale du vivre-ensemble interculturel",
+                             "de": "Kommission für das interkulturelle Zusammenleben",
+                             "en": "municipal committee on intercultural living together"},
+    "cai": {"fr": "contrat d'accueil et d'intégration", "de": "Aufnahme- und Integrationsvertrag",
+            "en": "Welcome and Integration Contract"},
+}
+INTRODUCTORY_MODULES = {
+    "fr": ["Journée d'orientation", "Découvrir le Grand-Duché de Luxembourg", "Module linguistique"],
+    "de": ["Orientierungstag", "Luxemburg entdecken", "Sprachmodul"],
+    "en": ["Orientation Day", "Discover Luxembourg", "language module"],
+}
+
+
+def page_text(slug: str, lang: str) -> str:
+    prose = content().pages[slug].prose[lang]
+    return " ".join([prose["title"], prose["summary"],
+                     *(s["heading"] + " " + s["body"] for s in prose["sections"].values())])
+
+
+@pytest.mark.parametrize("slug", OFFICIAL_NAMES)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_instrument_page_uses_its_official_name(slug, lang):
+    assert OFFICIAL_NAMES[slug][lang].lower() in page_text(slug, lang).lower()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_programme_page_names_the_three_introductory_modules_officially(lang):
+    text = page_text("programme", lang)
+    assert [name for name in INTRODUCTORY_MODULES[lang] if name not in text] == []
