@@ -174,3 +174,26 @@ def test_small_screen_has_no_horizontal_scrolling(browser, server):
     widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert widths[0] <= widths[1]
     context.close()
+
+
+@pytest.mark.parametrize(("flow", "lang", "message"), [
+    ("nope", "de", "Der Assistent konnte nicht geladen werden."),
+    ("route", "xx", None),  # an unknown language falls back to French, which loads
+    ("../../etc", "en", "The wizard could not be loaded."),
+])
+def test_a_flow_that_cannot_load_says_so_in_the_reader_s_language(page, server, flow, lang, message):
+    page.goto(f"{server}/host/index.html")
+    page.evaluate("""([flow, lang]) => {
+        const element = document.createElement('lu-integration-wizard');
+        element.id = 'extra'; element.setAttribute('flow', flow); element.setAttribute('lang', lang);
+        document.body.append(element);
+    }""", [flow, lang])
+    extra = page.locator("#extra")
+    if message is None:
+        extra.locator("h2").wait_for()
+        assert extra.locator('.err[role="alert"]').count() == 0  # the question's own error slot stays empty
+    else:
+        error = extra.locator(".err")
+        error.wait_for()
+        assert error.inner_text().startswith(message)
+        assert error.get_attribute("role") == "alert"

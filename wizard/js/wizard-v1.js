@@ -264,6 +264,11 @@ function styleFor(root, base) {
 const BASE = import.meta.url;
 const FLOW_RE = /^[a-z]{1,20}$/;
 const LANGS = ["fr", "de", "en"];
+const LOAD_ERROR = {
+  fr: "L'assistant n'a pas pu être chargé. Rechargez la page ou réessayez plus tard.",
+  de: "Der Assistent konnte nicht geladen werden. Laden Sie die Seite neu oder versuchen Sie es später.",
+  en: "The wizard could not be loaded. Reload the page or try again later.",
+};
 const cache = new Map();
 
 function el(tag, props, ...children) {
@@ -307,19 +312,20 @@ function defineElement() {
       let lang = (this.getAttribute("lang") || "fr").toLowerCase();
       if (!LANGS.includes(lang)) lang = "fr";
       this._main.replaceChildren(el("p", { text: "…" }));
-      if (!FLOW_RE.test(flow)) { this._fail(); return; }
+      if (!FLOW_RE.test(flow)) { this._fail(lang); return; }
       const url = new URL(`wizard-data/${flow}.${lang}.json`, BASE).href;
       try {
         if (!cache.has(url)) cache.set(url, fetch(url, { credentials: "omit" }).then((r) => { if (!r.ok) throw new Error(r.status); return r.json(); }));
         const data = await cache.get(url);
         if (data.flow !== flow) throw new Error("data");
         this._data = data;
-      } catch (e) { cache.delete(url); this._fail(); return; }
+      } catch (e) { cache.delete(url); this._fail(lang); return; }
       this._answers = this._urlState() ? parseState(this._data, location.hash) : Object.create(null);
       this._render(false);
     }
-    _fail() {
-      this._main.replaceChildren(el("p", { class: "err", part: "error", text: "Error: wizard data could not be loaded." }));
+    _fail(lang) {
+      // the only words not in the flow's data: that data is what could not be loaded
+      this._main.replaceChildren(el("p", { class: "err", part: "error", role: "alert", text: LOAD_ERROR[lang] }));
     }
     _urlState() { return !this.hasAttribute("no-url-state"); }
     _params() {
