@@ -15,3 +15,6 @@ The modules are small and flat, one concern each:
 
 LANGUAGES = ("fr", "de", "en")
 DEFAULT_LANGUAGE = "fr"
+# The menu's sections, in order ("wizard" holds the generated wizard pages).
+SECTION_ORDER = ("start", "integration", "cai", "municipalities", "organisations", "residence",
+                 "wizard", "about")

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import LANGUAGES
+from . import LANGUAGES, SECTION_ORDER
 from .errors import ErrorCollector
 from .facts import Fact, load_facts
 from .prose import check, placeholders
@@ -312,8 +312,6 @@ def _load_prose(path: Path, errors: ErrorCollector):
 
 def _check_ui_keys(ui: dict[str, LineDict], content_root: Path, errors: ErrorCollector) -> None:
     """Every menu section has a name in every language; every label exists in every language."""
-    from .render import SECTION_ORDER  # the menu's sections, in order
-
     for lang, data in ui.items():
         path = content_root / lang / "_ui.yml"
         for section in SECTION_ORDER:

@@ -16,14 +16,12 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import LANGUAGES
+from . import LANGUAGES, SECTION_ORDER
 from .content import Content, Page
 from .facts import format_date
 from .prose import render as render_prose
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-SECTION_ORDER = ("start", "integration", "cai", "municipalities", "organisations", "residence",
-                 "wizard", "about")
 
 
 @dataclass(frozen=True)

@@ -33,3 +33,11 @@ def test_the_fact_types_the_editor_is_offered_are_the_ones_the_build_formats():
     schema = json.loads((REPO / "schema" / "facts.schema.json").read_text())
     offered = schema["properties"]["facts"]["additionalProperties"]["properties"]["type"]["enum"]
     assert sorted(offered) == sorted(FACT_TYPES)
+
+
+def test_the_sections_a_page_may_name_are_the_menu_s_own():
+    from sitebuild import SECTION_ORDER
+
+    schema = json.loads((REPO / "schema" / "page.schema.json").read_text())
+    offered = schema["properties"]["section"]["enum"]
+    assert offered == [s for s in SECTION_ORDER if s != "wizard"]  # wizard pages are generated
