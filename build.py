@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
-from sitebuild.errors import ContentErrors  # noqa: E402
 from sitebuild.generate import generate  # noqa: E402
+from sitemodel.errors import ContentErrors  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -23,8 +23,8 @@ from pathlib import Path
 
 import yaml
 
-from sitebuild import DEFAULT_LANGUAGE, LANGUAGES
 from sitebuild.generate import GENERATED_DIRS, generate, write
+from sitemodel import DEFAULT_LANGUAGE, LANGUAGES
 
 WORKER = Path(__file__).resolve().parent / "worker.py"
 

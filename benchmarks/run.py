@@ -63,8 +63,8 @@ import npmtools  # noqa: E402
 import synthetic  # noqa: E402
 from server import SiteServer  # noqa: E402
 
-from sitebuild import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
-from sitebuild.errors import ContentErrors  # noqa: E402
+from sitemodel import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
+from sitemodel.errors import ContentErrors  # noqa: E402
 
 RESULTS = HERE / "results"
 OVERHEAD_GOAL = 0.20          # issue 7: the pipeline adds under 20 % to mkdocs' own time

@@ -17,8 +17,8 @@ import re
 import shutil
 from pathlib import Path
 
-from sitebuild import LANGUAGES
 from sitebuild.generate import GENERATED_DIRS
+from sitemodel import LANGUAGES
 
 REPO = Path(__file__).resolve().parent.parent
 

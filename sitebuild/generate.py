@@ -12,9 +12,10 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import LANGUAGES
-from .content import Content, load
-from .errors import ContentErrors, ErrorCollector
+from sitemodel import LANGUAGES
+from sitemodel.content import Content, load
+from sitemodel.errors import ContentErrors, ErrorCollector
+
 from .render import RenderedPage, navigation, render_pages
 
 GENERATED_DIRS = (*LANGUAGES, "assets/wizard")

@@ -21,9 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # mkdocs loads this file by path, not as a package
     sys.path.insert(0, str(ROOT))
 
-from sitebuild import DEFAULT_LANGUAGE  # noqa: E402
-from sitebuild.errors import ContentErrors  # noqa: E402
 from sitebuild.generate import Generated, generate, write  # noqa: E402
+from sitemodel import DEFAULT_LANGUAGE  # noqa: E402
+from sitemodel.errors import ContentErrors  # noqa: E402
 
 _state: dict[str, Generated] = {}
 
@@ -75,7 +75,7 @@ def on_template_context(context, template_name, config):
 
 def on_serve(server, config, builder):
     # YAML, templates and the wizard's rules are sources too: reload on their change.
-    for folder in ("content", "templates", "wizard", "sitebuild", "overrides"):
+    for folder in ("content", "templates", "wizard", "sitemodel", "sitebuild", "overrides"):
         if (_project_root(config) / folder).is_dir():
             server.watch(str(_project_root(config) / folder))
     return server

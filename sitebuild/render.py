@@ -16,10 +16,10 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import LANGUAGES, SECTION_ORDER
-from .content import Content, Page
-from .facts import format_date
-from .prose import render as render_prose
+from sitemodel import LANGUAGES, SECTION_ORDER
+from sitemodel.content import Content, Page
+from sitemodel.facts import format_date
+from sitemodel.prose import render as render_prose
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 

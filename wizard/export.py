@@ -3,7 +3,7 @@
 One file per flow and language holds the rules exactly as in the Python
 table, the values of the facts they use, the wording with placeholders
 already filled in, and the formatting data (month names, units, separators)
-so the JavaScript runtime formats computed values like sitebuild.facts does.
+so the JavaScript runtime formats computed values like sitemodel.facts does.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from sitebuild.facts import COLON, MONTHS, UNITS, Fact, format_number, format_value
+from sitemodel.facts import COLON, MONTHS, UNITS, Fact, format_number, format_value
 
 from .engine import facts_in
 from .factvalues import fact_values

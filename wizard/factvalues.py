@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from sitebuild.errors import ErrorCollector
-from sitebuild.facts import Fact, load_facts
-from sitebuild.yamlload import load_file
+from sitemodel.errors import ErrorCollector
+from sitemodel.facts import Fact, load_facts
+from sitemodel.yamlload import load_file
 
 
 def plain_value(value):

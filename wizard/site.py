@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sitebuild import DEFAULT_LANGUAGE, LANGUAGES
-from sitebuild.errors import ErrorCollector
-from sitebuild.facts import COLON, Fact, format_value
-from sitebuild.yamlload import YamlProblem, load_file
+from sitemodel import DEFAULT_LANGUAGE, LANGUAGES
+from sitemodel.errors import ErrorCollector
+from sitemodel.facts import COLON, Fact, format_value
+from sitemodel.yamlload import YamlProblem, load_file
 
 from .analysis import check_flow
 from .engine import COMPARATORS, facts_in

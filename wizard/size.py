@@ -37,7 +37,7 @@ def strip_js(source: str) -> str:
 
 def report(root: Path | None = None) -> dict:
     """Sizes in bytes: runtime (raw, gzip, stripped+gzip) and data per flow and language."""
-    from sitebuild.errors import ErrorCollector
+    from sitemodel.errors import ErrorCollector
 
     from .factvalues import load_site_facts
     from .site import generate

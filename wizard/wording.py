@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sitebuild import LANGUAGES
-from sitebuild.errors import ErrorCollector
-from sitebuild.facts import PLACEHOLDER, Fact, format_value
-from sitebuild.schema import validate
-from sitebuild.yamlload import YamlProblem, load_file
+from sitemodel import LANGUAGES
+from sitemodel.errors import ErrorCollector
+from sitemodel.facts import PLACEHOLDER, Fact, format_value
+from sitemodel.schema import validate
+from sitemodel.yamlload import YamlProblem, load_file
 
 HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>|&[a-z]+;|&#")
 DIGIT = re.compile(r"\d")

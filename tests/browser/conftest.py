@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from support import serve_folder
 
-from sitebuild import DEFAULT_LANGUAGE, LANGUAGES
+from sitemodel import DEFAULT_LANGUAGE, LANGUAGES
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 # Flags for a quiet, offline, reproducible headless Chromium (no browser download, ever).

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitebuild import LANGUAGES
+from sitemodel import LANGUAGES
 
 from .conftest import (
     WIZARD_FLOWS,

@@ -26,10 +26,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from support import FIXTURES, make_project
 
-from sitebuild import LANGUAGES
-from sitebuild.errors import ContentErrors
 from sitebuild.generate import generate
 from sitebuild.publish import publish
+from sitemodel import LANGUAGES
+from sitemodel.errors import ContentErrors
 
 from .conftest import (
     WIZARD_FLOWS,

@@ -19,7 +19,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from sitebuild import LANGUAGES
+from sitemodel import LANGUAGES
 
 from .conftest import ARTIFACTS
 

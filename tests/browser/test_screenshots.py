@@ -12,7 +12,7 @@ import struct
 
 import pytest
 
-from sitebuild import LANGUAGES
+from sitemodel import LANGUAGES
 
 from .conftest import ARTIFACTS, wizard_pages, wizard_ready
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from sitebuild import LANGUAGES
+from sitemodel import LANGUAGES
 
 from .conftest import (
     DEEP_ACTIVE_ELEMENT_JS,

@@ -13,10 +13,10 @@ from functools import cache
 import pytest
 from support import REPO
 
-from sitebuild import LANGUAGES
-from sitebuild.content import load
 from sitebuild.generate import _wizard_slugs
-from sitebuild.prose import placeholders
+from sitemodel import LANGUAGES
+from sitemodel.content import load
+from sitemodel.prose import placeholders
 
 # topic -> (slug, facts its page must mention)
 TOPICS = {

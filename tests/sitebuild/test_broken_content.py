@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from support import FIXTURES, make_project, tree_digest
 
-from sitebuild.errors import ContentErrors
 from sitebuild.generate import generate
 from sitebuild.publish import publish
+from sitemodel.errors import ContentErrors
 
 CASES = sorted(p for p in (FIXTURES / "broken").iterdir() if p.is_dir())
 

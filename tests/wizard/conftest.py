@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from wizard_helpers import ROOT, TODAY
 
-from sitebuild.yamlload import load_file
+from sitemodel.yamlload import load_file
 from wizard.export import build_flow_data
 from wizard.factvalues import fact_values, load_site_facts
 from wizard.flows import all_flows
@@ -41,7 +41,7 @@ def flows():
 
 @pytest.fixture(scope="session")
 def wording(flows, facts):
-    from sitebuild.errors import ErrorCollector
+    from sitemodel.errors import ErrorCollector
     errors = ErrorCollector(ROOT)
     result = load_wording(ROOT, flows, facts, errors)
     assert not errors.errors, "\n".join(map(str, errors.errors))

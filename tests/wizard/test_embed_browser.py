@@ -14,7 +14,7 @@ import pytest
 from support import serve_folder
 from wizard_helpers import ROOT
 
-from sitebuild.errors import ErrorCollector
+from sitemodel.errors import ErrorCollector
 from wizard.site import generate
 
 CSP = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'"

@@ -6,7 +6,7 @@ import shutil
 import pytest
 from wizard_helpers import ROOT
 
-from sitebuild.errors import ErrorCollector
+from sitemodel.errors import ErrorCollector
 from wizard.site import generate
 from wizard.wording import UI_KEYS, required_keys
 

@@ -195,7 +195,7 @@ function formatState(flow, answers, path) {
   return `wizard=${flow.id}&a=${path.filter((q) => own(answers, q)).map((q) => `${q}:${answers[q]}`).join(",")}`;
 }
 
-// ---- formatting: same output as sitebuild.facts.format_value ----
+// ---- formatting: same output as sitemodel.facts.format_value ----
 function formatNumber(value, fmt) {
   const sign = value < 0 ? "-" : "";
   const digits = String(Math.abs(value));

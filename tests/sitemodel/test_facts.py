@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from sitebuild.facts import Fact, format_fact, format_value
+from sitemodel.facts import Fact, format_fact, format_value
 
 
 @pytest.mark.parametrize(("fact_type", "value", "lang", "expected"), [

@@ -28,7 +28,7 @@ def test_each_content_file_names_its_schema_for_the_editor(path):
 
 
 def test_the_fact_types_the_editor_is_offered_are_the_ones_the_build_formats():
-    from sitebuild.facts import FACT_TYPES
+    from sitemodel.facts import FACT_TYPES
 
     schema = json.loads((REPO / "schema" / "facts.schema.json").read_text())
     offered = schema["properties"]["facts"]["additionalProperties"]["properties"]["type"]["enum"]
@@ -36,7 +36,7 @@ def test_the_fact_types_the_editor_is_offered_are_the_ones_the_build_formats():
 
 
 def test_the_sections_a_page_may_name_are_the_menu_s_own():
-    from sitebuild import SECTION_ORDER
+    from sitemodel import SECTION_ORDER
 
     schema = json.loads((REPO / "schema" / "page.schema.json").read_text())
     offered = schema["properties"]["section"]["enum"]

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from sitebuild.facts import Fact
-from sitebuild.prose import check, render
+from sitemodel.facts import Fact
+from sitemodel.prose import check, render
 
 FACTS = {
     "cap": Fact("cap", "money", 30000, "law", "art. 6(8)", dt.date(2026, 1, 1), None, None, "f.yml", 1),

@@ -1,0 +1,18 @@
+"""Content model: the bottom layer, which imports nothing from ``wizard`` or ``sitebuild``.
+
+The modules are small and flat, one concern each:
+
+- ``errors``: the ContentError an editor sees (file, line, what to do).
+- ``yamlload``: strict YAML reading that keeps line numbers.
+- ``schema``: JSON Schema validation with plain-language messages.
+- ``facts``: the single source of dates, amounts and durations, and their
+  formatting in each language.
+- ``prose``: the text grammar of editor-written strings.
+- ``content``: loads the whole content tree and runs every cross-check.
+"""
+
+LANGUAGES = ("fr", "de", "en")
+DEFAULT_LANGUAGE = "fr"
+# The menu's sections, in order ("wizard" holds the generated wizard pages).
+SECTION_ORDER = ("start", "integration", "cai", "municipalities", "organisations", "residence",
+                 "wizard", "about")
