@@ -16,6 +16,7 @@ follow; the pages are still returned for what could be read.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from .wording import COMMON, fill, wording_path
 
 JS_DIR = Path(__file__).resolve().parent / "js"
 RUNTIME = "wizard-v1.js"
+CSS_SLOT = '"__WIZARD_CSS__"'  # where the build puts wizard.css, as a JSON string
 MODULE_EXPORT = re.compile(r"^export \{[^}]*\};\s*$", re.M)
 MODULE_BASE = "const BASE = import.meta.url;"
 CLASSIC_BASE = ("const BASE = (document.currentScript && document.currentScript.src) "
@@ -41,12 +43,15 @@ CLASSIC_BASE = ("const BASE = (document.currentScript && document.currentScript.
 def runtime_assets() -> dict[str, bytes]:
     """The script (module and classic builds), its CSS and the iframe page."""
     module = (JS_DIR / RUNTIME).read_text(encoding="utf-8")
+    css = (JS_DIR / "wizard.css").read_text(encoding="utf-8")
+    if CSS_SLOT not in module:
+        raise RuntimeError(f"wizard-v1.js lost its {CSS_SLOT} line")
+    module = module.replace(CSS_SLOT, json.dumps(css))
     if MODULE_BASE not in module or not MODULE_EXPORT.search(module):
         raise RuntimeError("wizard-v1.js lost the lines the classic build rewrites")
     # the classic build: same code without module syntax, wrapped so nothing leaks globally
     classic = "(function () {\n" + MODULE_EXPORT.sub("", module.replace(MODULE_BASE, CLASSIC_BASE)) \
         + "\n})();\n"
-    css = re.search(r"const CSS = `([^`]*)`;", module).group(1)
     files = {RUNTIME: module.encode(), "wizard-v1.classic.js": classic.encode(),
              "wizard-v1.css": css.encode()}
     for name in ("index.html", "embed.js", "embed.css"):

@@ -219,33 +219,8 @@ function formatValue(type, value, fmt) {
 }
 
 // ---- the custom element ----
-const CSS = `:host{all:initial!important;display:block!important;box-sizing:border-box!important;max-width:100%!important;
-font-family:var(--luw-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif)!important;font-size:var(--luw-font-size,medium)!important;
-line-height:1.5!important;color:var(--luw-text,#1f1f1f)!important;background:var(--luw-background,#fff)!important;overflow-wrap:anywhere!important}
-:host([hidden]){display:none!important}
-*{box-sizing:border-box}
-.w{padding:var(--luw-padding,1em);border:1px solid var(--luw-border,#d0d3e0);border-radius:var(--luw-radius,4px);max-width:100%}
-h2{font-size:1.25em;margin:0 0 .5em;line-height:1.3}
-h3{font-size:1.05em;margin:1em 0 .3em}
-h2:focus{outline:var(--luw-focus-width,3px) solid var(--luw-focus,#ff9100);outline-offset:2px}
-fieldset{border:0;padding:0;margin:0;min-width:0}
-legend{padding:0;max-width:100%}
-.hint,.muted{color:var(--luw-muted,#555)}
-.opt{display:flex;gap:.5em;align-items:flex-start;margin:.4em 0;cursor:pointer}
-.opt input{margin:.3em 0 0;width:1.1em;height:1.1em;flex:none;accent-color:var(--luw-primary,#3f51b5)}
-input[type=text],input[type=date]{font:inherit;padding:.4em .5em;border:2px solid var(--luw-border-strong,#6b6f80);border-radius:var(--luw-radius,4px);max-width:100%;background:#fff;color:#1f1f1f}
-input:focus-visible,button:focus-visible,a:focus-visible{outline:var(--luw-focus-width,3px) solid var(--luw-focus,#ff9100);outline-offset:2px}
-.err{color:var(--luw-error,#b00020);font-weight:bold}
-.bar{display:flex;flex-wrap:wrap;gap:.5em;margin-top:1em}
-button{font:inherit;cursor:pointer;padding:.5em 1em;border-radius:var(--luw-radius,4px);border:2px solid var(--luw-primary,#3f51b5);background:var(--luw-background,#fff);color:var(--luw-primary,#3f51b5);display:inline-block}
-button.primary{background:var(--luw-primary,#3f51b5);color:var(--luw-on-primary,#fff)}
-button.link{border:0;padding:0 .25em;text-decoration:underline}
-a{color:var(--luw-primary,#3f51b5)}
-.flag{border-left:4px solid var(--luw-warning,#c77700);padding:.3em .7em;background:var(--luw-warning-background,#fff6e5)}
-dl{margin:.5em 0}dt{font-weight:bold}dd{margin:0 0 .4em}
-.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-ul,ol{padding-left:1.3em}
-.answers li{margin:.2em 0}`;
+// the build (wizard/site.py runtime_assets) puts wizard.css here as a JSON string
+const CSS = "__WIZARD_CSS__";
 
 let sheet = null;
 function styleFor(root, base) {
