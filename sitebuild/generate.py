@@ -12,11 +12,13 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitemodel import LANGUAGES
+from sitemodel import DEFAULT_LANGUAGE, LANGUAGES
+from sitemodel.checks import check_content, check_links
 from sitemodel.content import Content, load
-from sitemodel.errors import ContentErrors, ErrorCollector
+from sitemodel.errors import ErrorCollector
+from wizard.site import generate as build_wizard
 
-from .render import RenderedPage, navigation, render_pages
+from .render import navigation, render_pages
 
 GENERATED_DIRS = (*LANGUAGES, "assets/wizard")
 
@@ -28,17 +30,6 @@ class Generated:
     content: Content
     files: dict[str, bytes]          # path relative to docs/ -> bytes
     nav: dict[str, list]             # language -> mkdocs nav
-
-
-def _wizard_output(root: Path, content_facts) -> tuple[dict, dict, list]:
-    """Pages and assets of the wizard, when the wizard package is present."""
-    if not (root / "wizard" / "site.py").is_file():  # tiny fixture sites have no wizard
-        return {}, {}, []
-    from wizard.site import generate as generate_wizard
-
-    errors = ErrorCollector(root)
-    pages, assets = generate_wizard(root, content_facts, errors)
-    return pages, assets, errors.errors
 
 
 # Everything generate() reads: when none of it changed, the last result stands.
@@ -72,44 +63,28 @@ def generate(root: Path) -> Generated:
     return generated
 
 
+def has_wizard(root: Path) -> bool:
+    """A project has the wizard when its content holds the wizard's words (tiny fixtures do not)."""
+    return (root / "content" / DEFAULT_LANGUAGE / "wizard").is_dir()
+
+
 def _generate(root: Path) -> Generated:
-    # Facts are checked first by load(); the wizard needs them, and its pages
-    # are link targets for the content, so a first pass gathers their paths.
-    content = load(root, extra_pages=_wizard_slugs(root))
-    wizard_pages, wizard_assets, wizard_errors = _wizard_output(root, content.facts)
-    flows = _wizard_flows(root)
-    if wizard_errors:
-        raise ContentErrors(wizard_errors)
-    pages = render_pages(content)
-    for (lang, path), markdown in wizard_pages.items():
-        title = next((line[2:].strip() for line in markdown.splitlines() if line.startswith("# ")), path)
-        pages.append(RenderedPage(lang, path, title, "wizard", _wizard_order(path, flows), markdown))
+    errors = ErrorCollector(root)
+    content = load(root, errors)
+    links = check_content(content, errors)
+    wizard = None
+    if has_wizard(root) and not errors.errors:  # the wizard needs checked facts and sources
+        wizard = build_wizard(root, content.facts, errors, sources=content.sources)
+    wizard_pages = wizard.pages if wizard else []
+    # links are checked once every page exists; wizard pages that could not be made are not judged
+    generated = {p.path.removesuffix(".md") for p in wizard_pages if p.lang == DEFAULT_LANGUAGE}
+    check_links(content, links, None if has_wizard(root) and wizard is None else generated, errors)
+    errors.raise_if_any()
+    pages = render_pages(content) + wizard_pages
     files = {f"{p.lang}/{p.path}": p.markdown.encode("utf-8") for p in pages}
-    files.update({path: data for path, data in wizard_assets.items()})
+    files.update(wizard.assets if wizard else {})
     nav = {lang: navigation(pages, content, lang) for lang in LANGUAGES}
     return Generated(content, files, nav)
-
-
-def _wizard_flows(root: Path) -> list[str]:
-    """Flow ids in menu order (wizard/flows/__init__.py lists them)."""
-    if not (root / "wizard" / "site.py").is_file():
-        return []
-    from wizard.flows import all_flows
-
-    return list(all_flows())
-
-
-def _wizard_slugs(root: Path) -> set[str]:
-    """Paths (without .md) of the wizard pages, so content may link to them."""
-    slugs = {f"wizard/{flow}{suffix}" for flow in _wizard_flows(root) for suffix in ("", "-rules")}
-    return slugs | ({"wizard/integrators"} if slugs else set())
-
-
-def _wizard_order(path: str, flows: list[str]) -> int:
-    # each flow, then its rules page; the integrators' page last
-    name = path.removeprefix("wizard/").removesuffix(".md")
-    flow = name.removesuffix("-rules")
-    return 2 * flows.index(flow) + name.endswith("-rules") if flow in flows else 2 * len(flows)
 
 
 def write(generated: Generated, docs_dir: Path) -> int:

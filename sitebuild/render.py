@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -19,21 +18,10 @@ from markupsafe import Markup, escape
 from sitemodel import LANGUAGES, SECTION_ORDER
 from sitemodel.content import Content, Page
 from sitemodel.facts import format_date
+from sitemodel.pages import RenderedPage
 from sitemodel.prose import render as render_prose
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-
-
-@dataclass(frozen=True)
-class RenderedPage:
-    """A Markdown page ready for mkdocs, with what the navigation needs."""
-
-    lang: str
-    path: str  # relative to docs/<lang>/
-    title: str
-    section: str
-    order: int
-    markdown: str
 
 
 def environment() -> Environment:

@@ -8,7 +8,9 @@ The modules are small and flat, one concern each:
 - ``facts``: the single source of dates, amounts and durations, and their
   formatting in each language.
 - ``prose``: the text grammar of editor-written strings.
-- ``content``: loads the whole content tree and runs every cross-check.
+- ``content``: loads the whole content tree (``sources.yml`` once, validated).
+- ``checks``: the cross-checks between files; links once every page exists.
+- ``pages``: ``RenderedPage``, what every page maker returns to the pipeline.
 """
 
 LANGUAGES = ("fr", "de", "en")

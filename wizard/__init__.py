@@ -6,8 +6,9 @@ exporter for the hand-written JavaScript runtime, and the site pages.
 - ``analysis``: walks every path of a flow to prove it complete.
 - ``wording``: loads and checks the per-language wording files.
 - ``export``: the JSON each flow and language ships to the browser.
-- ``site``: pages and assets for the site build.
-- ``size``: size report of what the browser downloads.
+- ``site``: pages (``sitemodel.pages.RenderedPage``) and assets for the site build.
+
+Imports go one way: ``wizard`` reads ``sitemodel``, never ``sitebuild``.
 """
 
 FLOW_IDS = ("route", "permit", "subsidy")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from sitemodel.content import load_sources
 from sitemodel.errors import ErrorCollector
 from sitemodel.facts import Fact, load_facts
-from sitemodel.yamlload import load_file
 
 
 def plain_value(value):
@@ -22,6 +22,6 @@ def fact_values(facts: dict[str, Fact]) -> dict:
 def load_site_facts(root: Path) -> tuple[dict[str, Fact], set[str], ErrorCollector]:
     """Load content/facts the way the site build does (for tests and tools)."""
     errors = ErrorCollector(root)
-    sources = set(load_file(root / "content" / "sources.yml"))
+    sources = set(load_sources(root, errors))
     facts = load_facts(root / "content" / "facts", sources, errors)
     return facts, sources, errors

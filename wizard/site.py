@@ -1,10 +1,11 @@
 """Wizard pages and assets for the site build.
 
-``generate(root, facts, errors)`` returns ``(pages, assets)``:
+``generate(root, facts, errors, sources=…)`` returns ``WizardOutput(pages, assets)``:
 
-- ``pages``: ``(lang, "wizard/<flow>.md")`` (the interactive page) and
-  ``(lang, "wizard/<flow>-rules.md")`` (how the wizard decides: the same
-  rule tables as readable Markdown, with sources and review date) -> text;
+- ``pages``: ``RenderedPage`` values (title, menu section and order, Markdown):
+  ``wizard/<flow>.md`` (the interactive page), ``wizard/<flow>-rules.md``
+  (how the wizard decides: the same rule tables as readable Markdown, with
+  sources and review date) and ``wizard/integrators.md``;
 - ``assets``: paths under the site's ``assets/wizard/`` -> bytes: the runtime
   ``wizard-v1.js`` (ES module), ``wizard-v1.classic.js`` (classic script),
   ``wizard-v1.css`` (fallback stylesheet), ``wizard-data/<flow>.<lang>.json``
@@ -19,17 +20,20 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 from sitemodel import DEFAULT_LANGUAGE, LANGUAGES
+from sitemodel.content import load_sources
 from sitemodel.errors import ErrorCollector
 from sitemodel.facts import COLON, Fact, format_value
-from sitemodel.yamlload import YamlProblem, load_file
+from sitemodel.pages import RenderedPage
 
 from .analysis import check_flow
 from .engine import COMPARATORS, facts_in
 from .export import build_flow_data, to_json
+from .factvalues import fact_values
 from .flows import all_flows
-from .wording import COMMON, fill, wording_path
+from .wording import COMMON, fill, load_wording, wording_path
 
 JS_DIR = Path(__file__).resolve().parent / "js"
 RUNTIME = "wizard-v1.js"
@@ -59,33 +63,35 @@ def runtime_assets() -> dict[str, bytes]:
     return files
 
 
-def _load_sources(root: Path, errors: ErrorCollector) -> dict:
-    path = root / "content" / "sources.yml"
-    try:
-        return load_file(path) or {}
-    except YamlProblem as problem:
-        errors.add(path, problem.line, problem.message, problem.fix)
-        return {}
+class WizardOutput(NamedTuple):
+    pages: list[RenderedPage]
+    assets: dict[str, bytes]  # path relative to docs/ -> bytes
 
 
-def generate(root: Path, facts: dict[str, Fact], errors: ErrorCollector) -> tuple[dict, dict]:
-    """Pages ((lang, relative .md path) -> Markdown) and assets (path -> bytes)."""
-    from .factvalues import fact_values
-    from .wording import load_wording
+SECTION = "wizard"  # the menu section of every wizard page
 
+
+def generate(root: Path, facts: dict[str, Fact], errors: ErrorCollector,
+             sources: dict | None = None) -> WizardOutput:
+    """Every wizard page of every language, and the assets; problems go to errors.
+
+    ``sources`` is content/sources.yml as the content model loaded it (read
+    here through the same function when the caller has not loaded it).
+    """
     flows = all_flows()
-    sources = _load_sources(root, errors)
+    if sources is None:
+        sources = load_sources(root, errors)
     values = fact_values(facts)
     for flow_id, flow in flows.items():
         for problem in check_flow(flow, values, set(sources)):
             errors.add(f"wizard/flows/{flow_id}.py", None, f"The wizard rule table is wrong: "
                        f"{problem}.", "Ask a developer: this file holds the wizard's rules.")
     wording = load_wording(root, flows, facts, errors)
-    pages: dict = {}
+    pages: list[RenderedPage] = []
     assets = {f"assets/wizard/{name}": data for name, data in runtime_assets().items()}
     for lang in LANGUAGES:
         common = wording.get((lang, COMMON))
-        for flow_id, flow in flows.items():
+        for order, (flow_id, flow) in enumerate(flows.items()):
             words = wording.get((lang, flow_id))
             if common is None or words is None:
                 continue
@@ -96,10 +102,16 @@ def generate(root: Path, facts: dict[str, Fact], errors: ErrorCollector) -> tupl
                            f"because {missing} is missing.", "Add the missing text.")
                 continue
             assets[f"assets/wizard/wizard-data/{flow_id}.{lang}.json"] = to_json(data)
-            pages[(lang, f"wizard/{flow_id}.md")] = wizard_page(data)
-            pages[(lang, f"wizard/{flow_id}-rules.md")] = rules_page(flow, data, facts, lang)
-        pages[(lang, "wizard/integrators.md")] = integrators_page(lang)
-    return pages, assets
+            rules_title = f"{data['ui']['rules_link']}{COLON[lang]}{data['title']}"
+            pages += [
+                RenderedPage(lang, f"wizard/{flow_id}.md", data["title"], SECTION, 2 * order,
+                             wizard_page(data)),
+                RenderedPage(lang, f"wizard/{flow_id}-rules.md", rules_title, SECTION, 2 * order + 1,
+                             rules_page(flow, data, facts, lang)),
+            ]
+        title, markdown = integrators_page(lang)
+        pages.append(RenderedPage(lang, "wizard/integrators.md", title, SECTION, 2 * len(flows), markdown))
+    return WizardOutput(pages, assets)
 
 
 def script_tag(lang: str) -> str:
@@ -109,11 +121,12 @@ def script_tag(lang: str) -> str:
 DOCS_DIR = Path(__file__).resolve().parent / "docs"
 
 
-def integrators_page(lang: str) -> str:
-    """The integrators' documentation with its live demo, headings moved up one level."""
+def integrators_page(lang: str) -> tuple[str, str]:
+    """The integrators' documentation with its live demo, headings moved up one level: (title, Markdown)."""
     text = (DOCS_DIR / f"integrators.{lang}.md").read_text(encoding="utf-8")
     text = re.sub(r"^#(#+) ", r"\1 ", text, flags=re.M)
-    return f"{text.rstrip()}\n\n{script_tag(lang)}\n"
+    title = next(line[2:].strip() for line in text.splitlines() if line.startswith("# "))
+    return title, f"{text.rstrip()}\n\n{script_tag(lang)}\n"
 
 
 def wizard_page(data: dict) -> str:

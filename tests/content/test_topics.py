@@ -13,7 +13,6 @@ from functools import cache
 import pytest
 from support import REPO
 
-from sitebuild.generate import _wizard_slugs
 from sitemodel import LANGUAGES
 from sitemodel.content import load
 from sitemodel.prose import placeholders
@@ -62,7 +61,7 @@ RESIDENCE = ["residence-overview", "short-stay", "employee", "self-employed", "s
 
 @cache
 def content():
-    return load(REPO, extra_pages=_wizard_slugs(REPO))
+    return load(REPO)
 
 
 def facts_on_page(slug: str, lang: str) -> set[str]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from wizard_helpers import ROOT, TODAY
 
-from sitemodel.yamlload import load_file
+from sitemodel.content import load_sources
+from sitemodel.errors import ErrorCollector
 from wizard.export import build_flow_data
 from wizard.factvalues import fact_values, load_site_facts
 from wizard.flows import all_flows
@@ -41,7 +42,6 @@ def flows():
 
 @pytest.fixture(scope="session")
 def wording(flows, facts):
-    from sitemodel.errors import ErrorCollector
     errors = ErrorCollector(ROOT)
     result = load_wording(ROOT, flows, facts, errors)
     assert not errors.errors, "\n".join(map(str, errors.errors))
@@ -51,7 +51,7 @@ def wording(flows, facts):
 @pytest.fixture(scope="session")
 def flow_data(flows, wording, facts):
     """(flow, lang) -> the JSON document the browser gets."""
-    sources = load_file(ROOT / "content" / "sources.yml")
+    sources = load_sources(ROOT, ErrorCollector(ROOT))
     return {(flow_id, lang): build_flow_data(flow, lang, wording[(lang, flow_id)],
                                              wording[(lang, "common")], facts, sources)
             for flow_id, flow in flows.items() for lang in ("fr", "de", "en")}

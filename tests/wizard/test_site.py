@@ -16,7 +16,7 @@ def generated(facts):
     errors = ErrorCollector(ROOT)
     pages, assets = generate(ROOT, facts, errors)
     assert errors.errors == []
-    return pages, assets
+    return {(page.lang, page.path): page.markdown for page in pages}, assets
 
 
 def test_every_text_key_exists_in_all_three_languages(flows, wording):
@@ -46,6 +46,17 @@ def test_pages_and_assets(generated):
             assert data["lang"] == lang and "[[" not in json.dumps(data)
     assert "export {" not in assets["assets/wizard/wizard-v1.classic.js"].decode()
     assert "import.meta" not in assets["assets/wizard/wizard-v1.classic.js"].decode()
+
+
+def test_pages_carry_their_title_and_menu_order(facts):
+    pages = generate(ROOT, facts, ErrorCollector(ROOT)).pages
+    english = sorted((p for p in pages if p.lang == "en"), key=lambda p: p.order)
+    assert [p.path for p in english] == ["wizard/route.md", "wizard/route-rules.md", "wizard/permit.md",
+                                         "wizard/permit-rules.md", "wizard/subsidy.md",
+                                         "wizard/subsidy-rules.md", "wizard/integrators.md"]
+    assert {p.section for p in pages} == {"wizard"}
+    for page in pages:
+        assert page.markdown.startswith(f"# {page.title}\n"), page.path
 
 
 def test_rules_pages_cite_sources_and_flag_the_brochure(generated):
@@ -87,7 +98,7 @@ def broken_root(tmp_path):
 
 def test_wording_mistakes_are_reported_in_plain_words(broken_root, facts):
     errors = ErrorCollector(broken_root)
-    pages, _ = generate(broken_root, facts, errors)
+    pages = {(page.lang, page.path) for page in generate(broken_root, facts, errors).pages}
     found = "\n".join(str(e) for e in errors.errors)
     assert "content/de/wizard/route.yml" in found
     assert "The key 'title' is missing in outcomes > not_adult" in found

@@ -4,7 +4,7 @@
 conservative strip of comments and indentation (no renaming: a real
 minifier would do better), and each flow's data per language gzipped.
 Goals: runtime under 10 KB min+gz; each flow's data under 10 KB gzipped.
-Run: ``.venv/bin/python -m wizard.size``.
+Run: ``.venv/bin/python -m benchmarks.wizard_size`` (``make bench`` reports the same sizes).
 """
 
 from __future__ import annotations
@@ -37,14 +37,13 @@ def strip_js(source: str) -> str:
 
 def report(root: Path | None = None) -> dict:
     """Sizes in bytes: runtime (raw, gzip, stripped+gzip) and data per flow and language."""
+    from sitemodel.content import load
     from sitemodel.errors import ErrorCollector
-
-    from .factvalues import load_site_facts
-    from .site import generate
+    from wizard.site import generate
 
     root = root or Path(__file__).resolve().parent.parent
-    facts, _, errors = load_site_facts(root)
-    _, assets = generate(root, facts, ErrorCollector(root))
+    content = load(root)
+    _, assets = generate(root, content.facts, ErrorCollector(root), sources=content.sources)
     runtime = assets["assets/wizard/wizard-v1.js"]
     result = {
         "runtime": {"raw": len(runtime), "gzip": gz(runtime),

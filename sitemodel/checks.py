@@ -1,0 +1,184 @@
+"""Cross-checks of the loaded content: each file against the others.
+
+``sitemodel.content`` reads the files; this module compares them: the same
+sections and facts in every language, citations, the 2013 flag, interface
+words. Links are collected here and checked by ``check_links`` once every
+page exists, the generated ones (the wizard's) included.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import LANGUAGES, SECTION_ORDER
+from .content import BROCHURE_AS_OF, LANGUAGE_NAMES, Content, Page
+from .errors import ErrorCollector
+from .prose import check, placeholders
+from .yamlload import LineDict
+
+
+def check_content(content: Content, errors: ErrorCollector) -> list:
+    """Run every cross-check but the links; return the links found, as (path, line, Link)."""
+    content_root = content.root / "content"
+    _check_ui_keys(content.ui, content_root, errors)
+    links: list = []
+    for page in content.pages.values():
+        _check_citations(page, content.sources, content_root / "pages" / f"{page.slug}.yml", errors)
+        _check_page(page, content_root, content.facts, errors, links)
+    return links
+
+
+def check_links(content: Content, links: list, generated: set[str] | None,
+                errors: ErrorCollector) -> None:
+    """Every internal link points at an existing page and section.
+
+    ``generated`` holds the paths (without .md) of the pages other layers
+    made (the wizard's); None when they could not be made, so links into
+    ``wizard/`` are not judged (their own errors say what is wrong).
+    """
+    for path, line, link in links:
+        target = link.target.removeprefix("../")
+        page_part, _, anchor = target.partition("#")
+        slug = page_part.removesuffix(".md")
+        if slug in content.pages:
+            if anchor and anchor not in content.pages[slug].section_ids:
+                errors.add(path, line, f"The link '{link.target}' points to a section '{anchor}' "
+                           f"that the page '{slug}' does not have.",
+                           f"Use one of: {', '.join(content.pages[slug].section_ids)}.")
+        elif slug in content.known_slugs or slug in (generated or ()) or (
+                generated is None and slug.startswith("wizard/")):
+            continue
+        else:
+            errors.add(path, line, f"The link '{link.target}' points to a page that does not exist.",
+                       "Check the page name: it is the file name in content/pages/ followed by .md.")
+
+
+def _check_prose_text(text: str, line: int, path: Path, lang: str, facts, errors, links: list) -> bool:
+    """Report the problems of one text; True when it has none."""
+    problems, found_links = check(text, facts, lang)
+    for problem in problems:
+        errors.add(path, line + problem.line_offset, problem.message, problem.fix)
+    links.extend((path, line + link.line_offset, link) for link in found_links)
+    return not problems
+
+
+def _check_page(page: Page, content_root: Path, facts, errors: ErrorCollector, links: list) -> None:
+    meta_path = content_root / "pages" / f"{page.slug}.yml"
+    ids = page.section_ids
+    seen: set[str] = set()
+    for index, section in enumerate(page.meta["sections"]):
+        if section["id"] in seen:
+            errors.add(meta_path, page.meta["sections"].lines[index],
+                       f"The section id '{section['id']}' is used twice on this page.",
+                       "Give each section its own id.")
+        seen.add(section["id"])
+        for fact_id in section.get("changed", []):
+            if fact_id not in facts or not facts[fact_id].replaces:
+                errors.add(meta_path, section.line_of("changed"),
+                           f"'{fact_id}' in 'changed' is not a fact that replaces an older one.",
+                           "List facts that have a 'replaces' key in content/facts/.")
+    used_by_language: dict[str, dict[str, set[str]]] = {}
+    for lang in LANGUAGES:
+        prose = page.prose.get(lang)
+        if prose is None:
+            continue
+        path = content_root / lang / f"{page.slug}.yml"
+        sections = prose["sections"]
+        for missing in [i for i in ids if i not in sections]:
+            errors.add(path, sections.line, f"The section '{missing}' is missing in the "
+                       f"{LANGUAGE_NAMES[lang]} text.", f"Add '{missing}:' with a heading and a body "
+                       f"under 'sections', as in content/pages/{page.slug}.yml.")
+        for extra in [s for s in sections if s not in ids]:
+            errors.add(path, sections.line_of(extra), f"The section '{extra}' is not listed in "
+                       f"content/pages/{page.slug}.yml.", "Check its spelling, or add it there "
+                       "with its sources so every language has it.")
+        # facts used per part; a part with its own problems is left out of the comparison
+        used: dict[str, set[str] | None] = {}
+        for key in ("title", "summary"):
+            line = prose.line_of(key) + (1 if "\n" in prose[key] else 0)
+            clean = _check_prose_text(prose[key], line, path, lang, facts, errors, links)
+            used[key] = {p[0] for p in placeholders(prose[key])} if clean else None
+        for section_id, section in sections.items():
+            clean = True
+            for key in ("heading", "body"):
+                line = section.line_of(key) + (1 if "\n" in section[key] else 0)
+                clean &= _check_prose_text(section[key], line, path, lang, facts, errors, links)
+            text = section["heading"] + section["body"]
+            used[section_id] = {p[0] for p in placeholders(text)} if clean else None
+        used_by_language[lang] = used
+    _check_same_facts(page, used_by_language, content_root, errors)
+    _check_brochure_flag(page, used_by_language, facts, meta_path, errors)
+
+
+def _check_same_facts(page: Page, used_by_language, content_root: Path, errors: ErrorCollector) -> None:
+    """Translations differ only in prose: each part must mention the same facts."""
+    if "fr" not in used_by_language:
+        return
+    reference = used_by_language["fr"]
+    for lang, used in used_by_language.items():
+        if lang == "fr":
+            continue
+        path = content_root / lang / f"{page.slug}.yml"
+        prose = page.prose[lang]
+        for part, fact_ids in used.items():
+            expected = reference.get(part)
+            if expected is None or fact_ids is None or expected == fact_ids:
+                continue
+            line = prose.line_of(part) if part in prose else prose["sections"].line_of(part)
+            only_here = sorted(fact_ids - expected)
+            only_fr = sorted(expected - fact_ids)
+            detail = "; ".join(filter(None, [
+                f"only here: {', '.join('[[' + f + ']]' for f in only_here)}" if only_here else "",
+                f"only in French: {', '.join('[[' + f + ']]' for f in only_fr)}" if only_fr else "",
+            ]))
+            errors.add(path, line, f"'{part}' does not mention the same facts as the French text "
+                       f"({detail}).", "Translations say the same thing: use the same [[facts]] "
+                       "as content/fr/" + page.slug + ".yml (the French text is authoritative).")
+
+
+def _check_brochure_flag(page: Page, used_by_language, facts, meta_path: Path, errors) -> None:
+    """A page that shows a 2013 brochure figure must say it relies on the 2013 brochure."""
+    if page.meta.get("brochure_2013"):
+        return
+    dated = sorted({
+        fact_id for used in used_by_language.values() for ids in used.values() for fact_id in ids or ()
+        if fact_id in facts and facts[fact_id].as_of == BROCHURE_AS_OF
+    })
+    cited = any(c["source"] == "asti-2013" for c in page.meta["sources"])
+    if dated or cited:
+        what = f"the facts {', '.join(dated[:3])}" if dated else "the source asti-2013"
+        errors.add(meta_path, page.meta.line, f"The page uses {what} from the 2013 brochure but is "
+                   "not flagged as relying on it.", "Add 'brochure_2013: true' so the page warns "
+                   "readers that these parts date from December 2013.")
+
+
+def _check_citations(page: Page, sources, meta_path: Path, errors: ErrorCollector) -> None:
+    citations = list(page.meta["sources"])
+    for section in page.meta["sections"]:
+        citations.extend(section.get("sources", []))
+    for citation in citations:
+        if citation["source"] not in sources:
+            errors.add(meta_path, citation.line, f"The source '{citation['source']}' is not in "
+                       "content/sources.yml.", "Use one of its keys: " + ", ".join(sorted(sources)) + ".")
+
+
+def _check_ui_keys(ui: dict[str, LineDict], content_root: Path, errors: ErrorCollector) -> None:
+    """Every menu section has a name in every language; every label exists in every language."""
+    for lang, data in ui.items():
+        path = content_root / lang / "_ui.yml"
+        for section in SECTION_ORDER:
+            if section not in data["sections"]:
+                errors.add(path, data["sections"].line, f"The menu section '{section}' has no name.",
+                           f"Add '{section}:' under 'sections' with its name in this language.")
+        for section in data["sections"]:
+            if section not in SECTION_ORDER:
+                errors.add(path, data["sections"].line_of(section), f"'{section}' is not a menu section.",
+                           f"Check its spelling: the sections are {', '.join(SECTION_ORDER)}.")
+        if "fr" not in ui:
+            continue
+        for key in sorted(set(ui["fr"]["labels"]) - set(data["labels"])):
+            errors.add(path, data["labels"].line, f"The interface word 'labels.{key}' is missing.",
+                       f"Add '{key}:' under 'labels' with its translation.")
+        for key in sorted(set(data["labels"]) - set(ui["fr"]["labels"])):
+            errors.add(path, data["labels"].line_of(key), f"The interface word 'labels.{key}' is not "
+                       "used in French.", "Check its spelling, or add it to content/fr/_ui.yml too.")
