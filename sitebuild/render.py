@@ -8,11 +8,11 @@ build instead of leaving a hole in a page.
 
 from __future__ import annotations
 
-import json
+import html
 import re
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from sitemodel import LANGUAGES, SECTION_ORDER
@@ -20,21 +20,13 @@ from sitemodel.content import Content, Page
 from sitemodel.facts import format_date
 from sitemodel.pages import RenderedPage
 from sitemodel.prose import render as render_prose
+from sitemodel.templating import environment as markdown_environment
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
 def environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=True,  # plain values (titles of sources, slugs) are escaped
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    # JSON strings are valid YAML: a safe way to put text in front matter.
-    env.filters["yaml_string"] = lambda text: Markup(json.dumps(str(text), ensure_ascii=False))  # noqa: S704
+    env = markdown_environment(TEMPLATES)  # plain values (titles of sources, locators) are escaped
     env.filters["meta_text"] = meta_text
     return env
 
@@ -42,8 +34,10 @@ def environment() -> Environment:
 def meta_text(markdown: str) -> str:
     """Plain text for a <meta> attribute: no Markdown, and HTML-escaped because the
     theme prints page.meta.description into content="..." as it is."""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", str(markdown))  # [text](link) -> text
-    text = re.sub(r"[*`]", "", text)  # bold and code marks
+    text = re.sub(r"(?<!\\)\[([^\]]*)\]\([^)]*\)", r"\1", str(markdown))  # [text](link) -> text
+    text = re.sub(r"<[^>]*>", "", text)  # <strong> and the like
+    text = re.sub(r"(?<!\\)[*`]", "", text)  # bold and code marks
+    text = html.unescape(re.sub(r"\\(.)", r"\1", text))  # escaped characters are plain again
     return str(escape(" ".join(text.split())))
 
 

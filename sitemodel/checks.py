@@ -13,7 +13,7 @@ from pathlib import Path
 from . import LANGUAGES, SECTION_ORDER
 from .content import BROCHURE_AS_OF, LANGUAGE_NAMES, Content, Page
 from .errors import ErrorCollector
-from .prose import check, placeholders
+from .prose import LABEL, check, placeholders, url_problem
 from .yamlload import LineDict
 
 
@@ -21,11 +21,59 @@ def check_content(content: Content, errors: ErrorCollector) -> list:
     """Run every cross-check but the links; return the links found, as (path, line, Link)."""
     content_root = content.root / "content"
     _check_ui_keys(content.ui, content_root, errors)
+    _check_labels(content, errors)
     links: list = []
     for page in content.pages.values():
         _check_citations(page, content.sources, content_root / "pages" / f"{page.slug}.yml", errors)
         _check_page(page, content_root, content.facts, errors, links)
     return links
+
+
+def _check_label(text, path, line: int | None, where: str, facts, errors: ErrorCollector) -> None:
+    """A label, locator or title follows the shared grammar, kind LABEL (plain text, digits allowed)."""
+    if not isinstance(text, str):
+        return
+    problems, _ = check(text, facts, "en", kind=LABEL)
+    for problem in problems:
+        errors.add(path, line, f"{where}: {problem.message}", problem.fix)
+
+
+def _check_labels(content: Content, errors: ErrorCollector) -> None:
+    """Interface words, source titles and addresses, and every locator."""
+    root = content.root / "content"
+    for key, source in content.sources.items():
+        if not isinstance(source, dict):
+            continue
+        _check_label(source.get("title"), root / "sources.yml", source.line_of("title"),
+                     f"The title of the source '{key}'", content.facts, errors)
+        problem = url_problem(source["url"]) if isinstance(source.get("url"), str) else None
+        if problem:
+            errors.add(root / "sources.yml", source.line_of("url"), f"The address of the source '{key}' "
+                       f"{problem}.", "Copy the address from the browser's address bar, starting with https://.")
+    for lang, ui in content.ui.items():
+        for key, text, line in _strings(ui):
+            _check_label(text, root / lang / "_ui.yml", line, f"The interface word '{key}'", content.facts, errors)
+    for fact in content.facts.values():
+        _check_label(fact.locator, fact.path, fact.line, f"The locator of '{fact.id}'", content.facts, errors)
+        if fact.type in ("text", "address", "phone"):
+            _check_label(fact.value, fact.path, fact.line, f"The value of '{fact.id}'", content.facts, errors)
+    for page in content.pages.values():
+        citations = list(page.meta["sources"])
+        for section in page.meta["sections"]:
+            citations.extend(section.get("sources", []))
+        for citation in citations:
+            _check_label(citation.get("locator"), root / "pages" / f"{page.slug}.yml", citation.line,
+                         "The locator", content.facts, errors)
+
+
+def _strings(node, key: str = ""):
+    """(dotted key, text, line) for every string in a YAML mapping."""
+    for name, value in node.items():
+        dotted = f"{key}.{name}" if key else str(name)
+        if isinstance(value, dict):
+            yield from _strings(value, dotted)
+        elif isinstance(value, str):
+            yield dotted, value, node.line_of(name) if hasattr(node, "line_of") else None
 
 
 def check_links(content: Content, links: list, generated: set[str] | None,

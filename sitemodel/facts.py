@@ -13,8 +13,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from markupsafe import Markup, escape
-
 from .errors import ErrorCollector
 from .yamlload import YamlProblem, load_file
 
@@ -126,17 +124,6 @@ def format_value(fact_type: str, value, lang: str, bare: bool = False) -> str:
     return str(value)
 
 
-def format_fact(fact: Fact, lang: str, fmt: str | None = None) -> Markup:
-    """Format a fact for Markdown output: escaped text, links for URLs and e-mails."""
-    text = format_value(fact.type, fact.value, lang, bare=fmt == "n")
-    if fact.type == "url":
-        shown = re.sub(r"^https?://(www\.)?", "", text).rstrip("/")
-        return Markup("[{}]({})").format(shown, text)
-    if fact.type == "email":
-        return Markup("[{0}](mailto:{0})").format(text)
-    return escape(text)
-
-
 def _check_value(fact_type: str, value) -> str | None:
     """Return what is wrong with a value for its type, or None."""
     if fact_type == "date":
@@ -153,8 +140,10 @@ def _check_value(fact_type: str, value) -> str | None:
         ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
         return None if ok else "a whole number, zero or more"
     if fact_type == "url":
-        ok = isinstance(value, str) and value.startswith("https://")
-        return None if ok else "a web address starting with https://"
+        from .prose import url_problem  # local import: prose formats facts
+
+        ok = isinstance(value, str) and url_problem(value) is None
+        return None if ok else "a web address starting with https://, without spaces, brackets or quotes"
     if fact_type == "email":
         ok = isinstance(value, str) and re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]+", value)
         return None if ok else "an e-mail address"
@@ -206,4 +195,4 @@ def load_facts(facts_dir: Path, sources: set[str], errors: ErrorCollector) -> di
     return facts
 
 
-__all__ = ["Fact", "FACT_TYPES", "PLACEHOLDER", "format_fact", "format_value", "load_facts"]
+__all__ = ["Fact", "FACT_TYPES", "PLACEHOLDER", "format_value", "load_facts"]

@@ -19,14 +19,18 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
 from pathlib import Path
 from typing import NamedTuple
+
+from markupsafe import Markup
 
 from sitemodel import DEFAULT_LANGUAGE, LANGUAGES
 from sitemodel.content import load_sources
 from sitemodel.errors import ErrorCollector
 from sitemodel.facts import COLON, Fact, format_value
 from sitemodel.pages import RenderedPage
+from sitemodel.templating import environment as markdown_environment
 
 from .analysis import check_flow
 from .engine import COMPARATORS, facts_in
@@ -129,27 +133,20 @@ def integrators_page(lang: str) -> tuple[str, str]:
     return title, f"{text.rstrip()}\n\n{script_tag(lang)}\n"
 
 
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+@cache
+def _templates():
+    # quotes=False: wizard words are written as Python-Markdown writes text, quotation marks as they are
+    return markdown_environment(TEMPLATES, quotes=False)
+
+
 def wizard_page(data: dict) -> str:
     """The interactive page: intro, the element, a no-script pointer to the rules."""
-    ui, flow_id = data["ui"], data["flow"]
-    rules = f"{flow_id}-rules.md"
-    return "\n".join([
-        f"# {data['title']}", "", data["intro"], "",
-        f'<lu-integration-wizard flow="{flow_id}" lang="{data["lang"]}"></lu-integration-wizard>',
-        "", script_tag(data["lang"]), "",
-        f'<noscript><p>{_html(ui["noscript"])} <a href="../{flow_id}-rules/">'
-        f'{_html(ui["rules_link"])}</a>.</p></noscript>',
-        "", f"[{ui['rules_link']}]({rules})", "",
-    ])
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return _html(text).replace("|", "\\|").replace("\n", " ")
+    return _templates().get_template("wizard.md.j2").render(
+        title=data["title"], intro=data["intro"], flow=data["flow"], lang=data["lang"], ui=data["ui"],
+        script_tag=Markup(script_tag(data["lang"])))  # noqa: S704 - a fixed tag, no editor text
 
 
 class _Describer:
@@ -207,12 +204,8 @@ def rules_page(flow: dict, data: dict, facts: dict[str, Fact], lang: str) -> str
     """How the wizard decides: questions, the decision table, outcomes with sources."""
     ui = data["ui"]
     say = _Describer(data, facts, lang)
-    colon = COLON[lang]
-    lines = [f"# {ui['rules_link']}{colon}{data['title']}", "", ui["rules_intro"], "",
-             f"[{ui['wizard_link']}]({flow['id']}.md)", "", f"## {ui['questions_heading']}", "",
-             f"| # | {ui['col_question']} | {ui['col_answers']} | {ui['col_asked']} |",
-             "|---|---|---|---|"]
-    for number, question in enumerate(data["questions"], 1):
+    questions = []
+    for question in data["questions"]:
         if question["type"] == "choice":
             answers = "; ".join(question["option_labels"].values())
         elif question["type"] == "yesno":
@@ -221,42 +214,23 @@ def rules_page(flow: dict, data: dict, facts: dict[str, Fact], lang: str) -> str
             answers = ui["number_answer" if question["type"] == "number" else "date_answer"]
         asked = f"{ui['skipped_if']} {say.cond(question['skip_if'])}" if "skip_if" in question \
             else ui["always"]
-        lines.append(f"| {number} | {_cell(question['text'])} | {_cell(answers)} | {_cell(asked)} |")
-    lines += ["", f"## {ui['rules_heading']}", "",
-              f"| {ui['col_rule']} | {ui['col_conditions']} | {ui['col_outcome']} |", "|---|---|---|"]
-    for number, row in enumerate(flow["rules"], 1):
-        title = data["outcomes"][row["outcome"]]["title"]
-        lines.append(f"| {number} | {_cell(say.cond(row['when']))} | "
-                     f"[{_cell(title)}](#{_anchor(row['outcome'])}) |")
-    lines += ["", f"## {ui['outcomes_heading']}", ""]
-    for outcome_id, outcome in data["outcomes"].items():
-        lines += [f'### {outcome["title"]} {{ #{_anchor(outcome_id)} }}', "", outcome["body"], ""]
-        if outcome["values"]:
-            lines += [f"**{ui['computed']}**", ""]
-            lines += [f"- {v['label']}{colon}{say.expr(v['expr'])}" for v in outcome["values"]]
-            lines.append("")
-        if outcome["notes"]:
-            lines += [f"- *{say.cond(n['when'])}*{colon}{n['text']}" for n in outcome["notes"]]
-            lines.append("")
-        lines += [f"**{ui['sources']}**", ""]
-        lines += [f"- {s['title']}, {s['locator']}" for s in outcome["sources"]]
-        lines.append("")
-        if outcome["dated"]:
-            lines += [f"!!! warning \"{ui['from_2013']}\"", "", f"    {ui['dated']}", ""]
-            if outcome["changes"]:
-                lines += [f"    {ui['changed_since']}:", ""]
-                lines += [f"    - {c['text']} ({c['title']}, {c['locator']})"
-                          for c in outcome["changes"]]
-                lines.append("")
+        questions.append({"text": question["text"], "answers": answers, "asked": asked})
+    rules = [{"when": say.cond(row["when"]), "title": data["outcomes"][row["outcome"]]["title"],
+              "anchor": _anchor(row["outcome"])} for row in flow["rules"]]
+    outcomes = [{
+        **outcome, "anchor": _anchor(outcome_id),
+        "values": [{"label": v["label"], "expr": say.expr(v["expr"])} for v in outcome["values"]],
+        "notes": [{"when": say.cond(n["when"]), "text": n["text"]} for n in outcome["notes"]],
+    } for outcome_id, outcome in data["outcomes"].items()]
     used = [facts[f] for f in facts_in(flow) | set(flow.get("changes", {}).values()) if f in facts]
-    if used:
-        reviewed = max(fact.reviewed for fact in used)
-        lines += [f"*{ui['reviewed']}{colon}{format_value('date', reviewed, lang)}*", ""]
-    return "\n".join(lines)
+    reviewed = format_value("date", max(fact.reviewed for fact in used), lang) if used else None
+    return _templates().get_template("rules.md.j2").render(
+        ui=ui, colon=COLON[lang], title=data["title"], flow=flow["id"], questions=questions, rules=rules,
+        outcomes=outcomes, reviewed=reviewed)
 
 
 def _anchor(outcome_id: str) -> str:
     return "outcome-" + outcome_id.replace("_", "-")
 
 
-__all__ = ["generate", "runtime_assets", "wizard_page", "rules_page", "fill"]
+__all__ = ["generate", "runtime_assets", "wizard_page", "rules_page", "fill", "WizardOutput"]

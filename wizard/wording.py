@@ -14,11 +14,10 @@ from pathlib import Path
 from sitemodel import LANGUAGES
 from sitemodel.errors import ErrorCollector
 from sitemodel.facts import PLACEHOLDER, Fact, format_value
+from sitemodel.prose import TEXT, check
 from sitemodel.schema import validate
 from sitemodel.yamlload import YamlProblem, load_file
 
-HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>|&[a-z]+;|&#")
-DIGIT = re.compile(r"\d")
 COMMON = "common"
 UI_KEYS = (
     "yes", "no", "next", "back", "restart", "change", "question", "your_answers", "result",
@@ -112,21 +111,13 @@ def _read(path: Path, errors: ErrorCollector):
     return data, valid
 
 
-def _check_text(path, data, key, text, facts, errors) -> None:
+def _check_text(path, data, key, text, facts, lang, errors) -> None:
+    """The wizard's words follow the shared text grammar (sitemodel.prose), kind TEXT: plain words."""
     where = " > ".join(str(k) for k in key)
     line = _line(data, tuple(k for k in key if isinstance(k, str)))
-    for match in PLACEHOLDER.finditer(text):
-        if match.group(1) not in facts:
-            errors.add(path, line, f"'{where}' refers to the fact [[{match.group(1)}]], which does "
-                       "not exist.", "Check the spelling against content/facts/*.yml.")
-    prose = PLACEHOLDER.sub("", text)
-    if DIGIT.search(prose):
-        errors.add(path, line, f"'{where}' contains a number written in digits.",
-                   "Write [[fact.name]] for numbers, dates and amounts, so every page and "
-                   "language shows the same value.")
-    if HTML_TAG.search(prose):
-        errors.add(path, line, f"'{where}' contains HTML.", "Write plain text without tags; "
-                   "the wizard lays the text out itself.")
+    problems, _ = check(text, facts, lang, kind=TEXT)
+    for problem in problems:
+        errors.add(path, line, f"'{where}': {problem.message}", problem.fix)
 
 
 def load_wording(root: Path, flows: dict, facts: dict[str, Fact],
@@ -140,7 +131,7 @@ def load_wording(root: Path, flows: dict, facts: dict[str, Fact],
             if data is None:
                 continue
             for key, text in _texts(data):
-                _check_text(path, data, key, text, facts, errors)
+                _check_text(path, data, key, text, facts, lang, errors)
             if not valid:
                 continue  # the schema errors say what is wrong; half a file builds nothing
             if name == COMMON:

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from sitemodel.facts import Fact, format_fact, format_value
+from sitemodel.facts import Fact, format_value
+from sitemodel.prose import render
 
 
 @pytest.mark.parametrize(("fact_type", "value", "lang", "expected"), [
@@ -45,6 +46,9 @@ def _fact(fact_type, value):
 
 
 def test_urls_and_emails_become_links_and_text_is_escaped():
-    assert format_fact(_fact("url", "https://www.asti.lu/"), "en") == "[asti.lu](https://www.asti.lu/)"
-    assert format_fact(_fact("email", "a@b.lu"), "fr") == "[a@b.lu](mailto:a@b.lu)"
-    assert format_fact(_fact("address", "1 <b> & co"), "fr") == "1 &lt;b&gt; &amp; co"
+    def shown(fact_type, value, lang):
+        return render("[[x]]", {"x": _fact(fact_type, value)}, lang)
+
+    assert shown("url", "https://www.asti.lu/", "en") == "[asti.lu](https://www.asti.lu/)"
+    assert shown("email", "a@b.lu", "fr") == "[a@b.lu](mailto:a@b.lu)"
+    assert shown("address", "1 <b> & co", "fr") == "1 &lt;b&gt; &amp; co"

@@ -46,9 +46,15 @@ def test_a_comparison_sign_in_ordinary_text_is_not_markup():
     assert messages("less < more and more > less") == []
 
 
-def test_render_refuses_text_that_was_not_checked():
-    with pytest.raises(ValueError):
-        render("<b>x</b>", FACTS, "en")
+def test_render_does_not_trust_the_check_markup_never_passes():
+    assert render("<b>x</b> <script>alert(1)</script>", FACTS, "en") == "x "
+    assert render("**bold** and *it*", FACTS, "en") == "**bold** and *it*"
+
+
+def test_render_keeps_lists_paragraphs_and_the_surrounding_whitespace():
+    text = "Intro [[level]]:\n\n- one\n- two [ASTI](https://www.asti.lu)\n\nEnd.\n"
+    assert render(text, FACTS, "en") == ("Intro A1.1:\n\n- one\n- two [ASTI](https://www.asti.lu)"
+                                         "\n\nEnd.\n")
 
 
 def test_the_hint_for_a_typed_number_names_the_fact_with_that_value():
