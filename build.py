@@ -1,66 +1,12 @@
 #!/usr/bin/env python3
-"""Build the site from content/: check, generate, build, publish.
+"""Build the site from content/: ``python build.py check|build|serve`` (see sitebuild/cli.py).
 
-    python build.py check    # check the content only; exit 1 with every problem listed
-    python build.py build    # check, generate and build into site/ (swapped in on success)
-    python build.py serve    # mkdocs serve, reloading on every change in content/
-
-Every problem names the file, the line and what to do. A failed build
-leaves site/ untouched.
+The same command is installed as ``lu-site`` by ``pip install -e .`` (make does it).
 """
 
-from __future__ import annotations
-
-import argparse
-import logging
-import os
-import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT))
-
-from sitebuild.generate import generate  # noqa: E402
-from sitemodel.errors import ContentErrors  # noqa: E402
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["check", "build", "serve"])
-    parser.add_argument("--project", type=Path, default=ROOT, help="folder holding content/ and mkdocs.yml")
-    parser.add_argument("--site-dir", type=Path, help="where to publish (build); default: <project>/site")
-    parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="address for serve")
-    args = parser.parse_args(argv)
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # the banner is noise for editors
-    try:
-        project = args.project.resolve()
-        if args.command == "check":
-            generated = generate(project)
-            print(f"Content OK: {len(generated.content.pages)} pages, {len(generated.content.facts)} facts, "
-                  f"{len(generated.files)} files to generate.")
-            return 0
-        if args.command == "build":
-            from sitebuild.publish import publish
-
-            logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
-            site = publish(project, (args.site_dir or project / "site").resolve())
-            print(f"Site built in {site}")
-            return 0
-        generate(project)  # report content problems plainly before mkdocs starts
-        return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.dev_addr],
-                               cwd=project)
-    except ContentErrors as problems:
-        print(problems.report(), file=sys.stderr)
-        return 1
-    except Exception as exc:  # mkdocs' own errors (strict-mode warnings) end here
-        from mkdocs.exceptions import MkDocsException
-
-        if isinstance(exc, MkDocsException):
-            print(f"The build failed; the previous site is unchanged.\n{exc}", file=sys.stderr)
-            return 1
-        raise
-
+from sitebuild.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -4,7 +4,7 @@
 generation, Markdown rendering and mkdocs for the three languages, with the
 hook in mkdocs.yml. "Bare" is mkdocs alone on the SAME generated pages: the
 pages are generated once beforehand (not timed) into a docs folder, and
-mkdocs builds them with a copy of mkdocs.yml that has no ``hooks:`` entry
+mkdocs builds them with a copy of mkdocs.yml without the lu-site plugin
 and the navigation, site names and descriptions the hook would have set
 written into the i18n languages. The difference is what the pipeline adds.
 """
@@ -91,6 +91,7 @@ def bare_project(project: Path, work: Path) -> Path:
     with open(project / "mkdocs.yml", encoding="utf-8") as handle:
         config = yaml_load(handle)
     config.pop("hooks", None)
+    config["plugins"] = [p for p in config["plugins"] if "lu-site" not in (p if isinstance(p, dict) else {p})]
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(work / "site")
     custom_dir = Path(config["theme"].get("custom_dir", "overrides"))
@@ -101,7 +102,7 @@ def bare_project(project: Path, work: Path) -> Path:
         if isinstance(plugin, dict) and "i18n" in plugin:
             for language in plugin["i18n"]["languages"]:
                 locale = language["locale"]
-                # what sitebuild/hooks.py's on_config sets, written down instead
+                # what the lu-site plugin's on_config sets, written down instead
                 language["nav"] = generated.nav[locale]
                 language["site_name"] = str(ui[locale]["site_name"])
                 language["site_description"] = str(ui[locale]["site_description"])

@@ -3,5 +3,9 @@
 - ``render``: Jinja2 templates to Markdown pages for mkdocs-static-i18n.
 - ``generate``: every page and asset, written into ``docs/``.
 - ``publish``: builds into a temporary folder, then swaps it in.
-- ``hooks``: mkdocs hooks so ``mkdocs serve`` picks up YAML edits live.
+- ``plugin``: the mkdocs plugin (typed config, entry point ``lu-site``) so
+  ``mkdocs serve`` picks up YAML and flow edits live.
+- ``cli``: the command line (``lu-site`` or ``python build.py``).
+
+Imports go one way: ``sitebuild`` reads ``wizard`` and ``sitemodel``; nothing imports it.
 """

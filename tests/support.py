@@ -12,7 +12,6 @@ import functools
 import hashlib
 import os
 import shutil
-import sys
 import threading
 import warnings
 from collections.abc import Iterator
@@ -28,7 +27,6 @@ CHROMIUM = Path("/usr/bin/chromium")
 # Debian's Chromium as root, with no call home: the machine has no network but the local one.
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-background-networking", "--disable-gpu",
                  "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"]
-sys.path.insert(0, str(REPO))
 
 
 def make_project(target: Path, content: Path) -> Path:
@@ -38,7 +36,6 @@ def make_project(target: Path, content: Path) -> Path:
     shutil.copytree(REPO / "docs" / "assets", target / "docs" / "assets", dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns("wizard"))
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("sitebuild/hooks.py", str(REPO / "sitebuild" / "hooks.py"))
     config = config.replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     return target

@@ -131,7 +131,7 @@ def test_nothing_is_stored_in_the_browser(sweep):
 
 def test_every_file_a_page_asks_for_exists(sweep):
     # every request succeeds, including mkdocs-material's sitemap.xml probes beside
-    # each <link rel="alternate"> (sitebuild/hooks.py points those at language roots)
+    # each <link rel="alternate"> (the lu-site plugin points those at language roots)
     missing = sorted({failure for failure in sweep.log.failed
                       if urlsplit(failure.split()[1]).path != NOT_A_PAGE})
     assert not missing, "failed requests:\n" + "\n".join(missing)

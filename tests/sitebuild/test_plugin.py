@@ -1,4 +1,4 @@
-"""mkdocs serve picks up YAML edits live, through sitebuild/hooks.py."""
+"""mkdocs serve picks up YAML edits live, through the lu-site plugin (sitebuild/plugin.py)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,197 @@
+"""The mkdocs plugin: generate pages from content/ on every build and live reload.
+
+Installed with the package (``pip install -e .``, entry point ``lu-site`` in
+pyproject.toml) and listed under ``plugins:`` in mkdocs.yml. Its typed config:
+
+    plugins:
+      - lu-site:
+          project: .          # folder holding content/ (default: the folder of mkdocs.yml)
+
+``on_config`` runs before the i18n plugin's own (priority 100) so the
+per-language navigation, site name and description it sets are the ones the
+plugin applies. The generated result is kept on the plugin instance, not in
+module globals; under ``mkdocs serve`` the wizard's flow files are
+re-imported when they change.
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from sitemodel import DEFAULT_LANGUAGE
+from sitemodel.errors import ContentErrors
+
+from .generate import Generated, generate, write
+
+# Folders whose changes mkdocs serve rebuilds for (YAML, templates, the wizard's rules, the code).
+WATCHED = ("content", "templates", "wizard", "sitemodel", "sitebuild", "overrides")
+
+
+class SiteConfig(base.Config):
+    project = c.Optional(c.Dir(exists=True))  # folder holding content/; default: mkdocs.yml's folder
+
+
+class SitePlugin(BasePlugin[SiteConfig]):
+    def __init__(self):
+        super().__init__()
+        self.generated: Generated | None = None
+        self.serving = False
+        self.flow_mtimes: dict[str, float] = {}
+
+    def project_root(self, config) -> Path:
+        """The project being built: the configured folder, or that of mkdocs.yml (the repository, or a fixture)."""
+        return Path(self.config.project or Path(config.config_file_path).parent).resolve()
+
+    def on_startup(self, *, command, dirty):
+        # defining on_startup also keeps this instance across the rebuilds of mkdocs serve
+        self.serving = command == "serve"
+
+    @event_priority(100)
+    def on_config(self, config):
+        if self.serving:
+            reload_changed_flows(self.flow_mtimes)
+        try:
+            generated = generate(self.project_root(config))
+        except ContentErrors as problems:
+            raise PluginError(problems.report()) from None
+        self.generated = generated
+        i18n = config.plugins["i18n"]
+        for language in i18n.config.languages:
+            ui = generated.content.ui[language.locale]
+            language.nav = copy.deepcopy(generated.nav[language.locale])  # the result is cached: keep it intact
+            language.site_name = ui["site_name"]
+            language.site_description = ui["site_description"]
+            if language.locale == DEFAULT_LANGUAGE:
+                config.site_name = ui["site_name"]
+        return config
+
+    def on_pre_build(self, config):
+        write(self.generated, Path(config.docs_dir))
+        # mkdocs-static-i18n builds each language into the same site: the 404 page
+        # is built once, in the default language (it speaks all three anyway).
+        i18n = config.plugins["i18n"]
+        if i18n.current_language == DEFAULT_LANGUAGE:
+            config.theme.static_templates.add("404.html")
+        else:
+            config.theme.static_templates.discard("404.html")
+
+    def on_template_context(self, context, template_name, config):
+        """The 404 page offers each language's home page, not the last page built."""
+        if template_name == "404.html":
+            i18n = config.plugins["i18n"]
+            config.extra["alternate"] = [
+                {"name": language.name, "link": language.link, "lang": language.locale}
+                for language in i18n.config.languages
+            ]
+        return context
+
+    def on_serve(self, server, config, builder):
+        root = self.project_root(config)
+        for folder in WATCHED:
+            if (root / folder).is_dir():
+                server.watch(str(root / folder))
+        return server
+
+    def on_post_page(self, output, page, config):
+        return point_alternates_at_language_roots(output, page, config)
+
+    @event_priority(-200)
+    def on_post_build(self, config):
+        """Per-language search indexes and sitemaps, once every language is built."""
+        if config.plugins["i18n"].building:  # inner per-language build: nothing is final yet
+            return
+        _split_search_index(config)
+        _write_language_sitemaps(config)
+
+
+def reload_changed_flows(mtimes: dict[str, float]) -> list[str]:
+    """Re-import the flow modules whose file changed since the last call (mkdocs serve keeps
+    one Python process: an edited rule table would otherwise be the one imported first)."""
+    reloaded = []
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("wizard.flows.") or not getattr(module, "__file__", None):
+            continue
+        mtime = os.stat(module.__file__).st_mtime
+        if name in mtimes and mtimes[name] != mtime:
+            importlib.reload(module)
+            reloaded.append(name)
+        mtimes[name] = mtime
+    return reloaded
+
+
+HEAD_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="([a-z]{2})">')
+
+
+def point_alternates_at_language_roots(output, page, config):
+    """Point the <head> hreflang links at the language roots.
+
+    mkdocs-material fetches sitemap.xml beside each <link rel="alternate"> and
+    expects language roots there; mkdocs-static-i18n writes the page's own
+    alternates, so every page asked for /<lang>/<page>/sitemap.xml and got a
+    404 (mkdocs-material issue 6582). Page-to-page alternates stay where users
+    and search engines use them: the language menu and sitemap.xml.
+
+    When the public address is given (SITE_URL, when publishing), the links
+    are absolute, as search engines prefer; otherwise (mkdocs serve, tests on
+    a random port) they stay relative, so that they point at this very server.
+    """
+    roots = {language.locale: language.link for language in config.plugins["i18n"].config.languages}
+    up = config.site_url if os.environ.get("SITE_URL") else "../" * page.url.count("/")
+
+    def to_root(match):
+        target = (up + roots.get(match.group(1), "/").lstrip("/")) or "./"
+        return f'<link rel="alternate" href="{target}" hreflang="{match.group(1)}">'
+
+    return HEAD_ALTERNATE.sub(to_root, output)
+
+
+def _write_language_sitemaps(config):
+    """/de/sitemap.xml and /en/sitemap.xml, where mkdocs-material looks for them."""
+    site = Path(config.site_dir)
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8") if (site / "sitemap.xml").exists() else ""
+    if not sitemap:
+        return
+    head, _, rest = sitemap.partition("<url>")
+    entries = ["<url>" + entry for entry in rest.split("<url>")] if rest else []
+    closing = "</urlset>"
+    for language in config.plugins["i18n"].config.languages:
+        if language.locale == DEFAULT_LANGUAGE:
+            continue
+        prefix = f"<loc>{config.site_url}{language.locale}/"
+        mine = [entry.replace(closing, "").rstrip() for entry in entries if prefix in entry]
+        target = site / language.locale / "sitemap.xml"
+        target.write_text(head + "\n".join(mine) + f"\n{closing}\n", encoding="utf-8")
+
+
+def _split_search_index(config):
+    """Each language searches its own pages with its own stemmer."""
+    site = Path(config.site_dir)
+    index_path = site / "search" / "search_index.json"
+    if not index_path.exists():
+        return
+    merged = json.loads(index_path.read_text(encoding="utf-8"))
+    languages = [lang.locale for lang in config.plugins["i18n"].config.languages]
+    for lang in languages:
+        prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+        docs = []
+        for doc in merged["docs"]:
+            location = doc["location"]
+            owner = next((other for other in languages if other != DEFAULT_LANGUAGE
+                          and location.startswith(f"{other}/")), DEFAULT_LANGUAGE)
+            if owner == lang:
+                docs.append({**doc, "location": location[len(prefix):]})
+        target = site / prefix / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        index = {"config": {**merged["config"], "lang": [lang]}, "docs": docs}
+        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
