@@ -54,3 +54,39 @@ def test_mkdocs_serve_reloads_a_page_when_its_yaml_changes(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_the_plugin_is_installed_under_its_entry_point_with_a_typed_config(tmp_path):
+    from importlib.metadata import entry_points
+
+    from sitebuild.plugin import SitePlugin
+
+    assert entry_points(group="mkdocs.plugins")["lu-site"].load() is SitePlugin
+    plugin = SitePlugin()
+    errors, _ = plugin.load_config({"project": str(tmp_path / "missing")})
+    assert errors and errors[0][0] == "project"
+    errors, _ = plugin.load_config({"project": str(tmp_path)})
+    assert errors == [] and plugin.config.project == str(tmp_path)
+    errors, _ = plugin.load_config({"unknown": 1})
+    assert errors == [] and plugin.config.project is None  # unknown keys are mkdocs warnings, not values
+
+
+def test_under_serve_an_edited_flow_file_is_imported_again(tmp_path, monkeypatch):
+    import importlib
+    import os
+
+    from sitebuild.plugin import reload_changed_flows
+
+    module = importlib.import_module("wizard.flows.route")
+    original = module.FLOW
+    mtimes: dict[str, float] = {}
+    assert "wizard.flows.route" not in reload_changed_flows(mtimes)  # first call: remembers the files
+    module.FLOW = {"stale": True}  # what the process holds; the file on disk is unchanged
+    assert reload_changed_flows(mtimes) == []
+    mtimes["wizard.flows.route"] -= 1  # the file changed since (as an editor's save does)
+    try:
+        assert reload_changed_flows(mtimes) == ["wizard.flows.route"]
+        assert module.FLOW == original and module.FLOW is not original
+    finally:
+        module.FLOW = original
+    assert mtimes["wizard.flows.route"] == os.stat(module.__file__).st_mtime

@@ -117,3 +117,38 @@ def test_with_a_public_address_the_head_alternates_are_absolute(tmp_path, monkey
     assert re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="de">', html) == [
         "https://integration.example.lu/de/"]
     assert '<link rel="canonical" href="https://integration.example.lu/en/pact/">' in html
+
+
+def test_when_mkdocs_itself_fails_the_site_and_the_project_are_left_as_they_were(tmp_path, good_site, monkeypatch):
+    """A failure inside mkdocs (here a broken theme override), after the temporary folder exists."""
+    import shutil
+
+    import pytest
+    from support import FIXTURES, make_project, tree_digest
+
+    import sitebuild.publish
+
+    project = make_project(tmp_path / "project", FIXTURES / "good" / "content")
+    overrides = project / "overrides"
+    overrides.mkdir()
+    (overrides / "main.html").write_text('{% extends "base.html" %}{% block content %}{{ 1 | no_such_filter }}'
+                                         "{% endblock %}", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(re.sub(r"custom_dir: .*", "custom_dir: overrides", config.read_text()), encoding="utf-8")
+    site = project / "site"
+    shutil.copytree(good_site, site)
+    before = tree_digest(site)
+    seen = []
+    real_build = sitebuild.publish.build
+
+    def build_watching_the_temporary_folder(config):
+        seen.extend(path.name for path in project.glob(".build-*"))
+        real_build(config)
+
+    monkeypatch.setattr(sitebuild.publish, "build", build_watching_the_temporary_folder)
+    with pytest.raises(Exception, match="no_such_filter"):
+        publish_it = sitebuild.publish.publish
+        publish_it(project, site)
+    assert len(seen) == 1, "mkdocs ran inside the temporary build folder"
+    assert not list(project.glob(".build-*")), "the temporary build folder was not removed"
+    assert tree_digest(site) == before

@@ -1,0 +1,39 @@
+"""generate(): every page with its title and menu place, and a cache that follows the inputs."""
+
+from __future__ import annotations
+
+from support import FIXTURES, make_project
+
+from sitebuild.generate import generate, write
+
+
+def test_the_result_is_reused_while_no_input_changes_and_rebuilt_when_one_does(tmp_path):
+    project = make_project(tmp_path / "project", FIXTURES / "good" / "content")
+    first = generate(project)
+    assert generate(project) is first
+    prose = project / "content" / "en" / "pact.yml"
+    prose.write_text(prose.read_text(encoding="utf-8").replace("Who can join?", "Who may join?"), encoding="utf-8")
+    second = generate(project)
+    assert second is not first
+    assert "Who may join?" in second.files["en/pact.md"].decode()
+    assert "Who can join?" in first.files["en/pact.md"].decode()
+    assert generate(project) is second
+    unchanged = project / "content" / "facts" / "example.yml"
+    unchanged.touch()  # the same bytes: the same result
+    assert generate(project) is second
+
+
+def test_write_changes_only_what_differs_and_removes_stale_pages(tmp_path):
+    project = make_project(tmp_path / "project", FIXTURES / "good" / "content")
+    docs = tmp_path / "docs"
+    generated = generate(project)
+    assert write(generated, docs) == len(generated.files)
+    assert write(generated, docs) == 0
+    (docs / "en" / "stale.md").write_text("old", encoding="utf-8")
+    assert write(generated, docs) == 1 and not (docs / "en" / "stale.md").exists()
+
+
+def test_the_menu_lists_pages_by_section_and_order_with_their_titles(tmp_path):
+    project = make_project(tmp_path / "project", FIXTURES / "good" / "content")
+    nav = generate(project).nav
+    assert nav["en"] == ["index.md", {"Citizens' pact and programme": [{"The pact": "pact.md"}]}]
