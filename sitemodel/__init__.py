@@ -2,6 +2,8 @@
 
 The modules are small and flat, one concern each:
 
+- ``registry``: the languages and flow ids (``registry.json``), for every layer.
+- ``formatting``: numbers, dates, units and lists in each language (Babel).
 - ``errors``: the ContentError an editor sees (file, line, what to do).
 - ``yamlload``: strict YAML reading that keeps line numbers.
 - ``schema``: JSON Schema validation with plain-language messages.
@@ -13,8 +15,10 @@ The modules are small and flat, one concern each:
 - ``pages``: ``RenderedPage``, what every page maker returns to the pipeline.
 """
 
-LANGUAGES = ("fr", "de", "en")
-DEFAULT_LANGUAGE = "fr"
+from .registry import DEFAULT_LANGUAGE, LANGUAGES  # the one list: sitemodel/registry.json
+
 # The menu's sections, in order ("wizard" holds the generated wizard pages).
 SECTION_ORDER = ("start", "integration", "cai", "municipalities", "organisations", "residence",
                  "wizard", "about")
+
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "SECTION_ORDER"]

@@ -11,9 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import LANGUAGES, SECTION_ORDER
-from .content import BROCHURE_AS_OF, LANGUAGE_NAMES, Content, Page
+from .content import BROCHURE_AS_OF, Content, Page
 from .errors import ErrorCollector
 from .prose import LABEL, check, placeholders, url_problem
+from .registry import LANGUAGE_NAMES
 from .yamlload import LineDict
 
 

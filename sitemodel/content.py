@@ -24,11 +24,11 @@ from pathlib import Path
 from . import LANGUAGES
 from .errors import ErrorCollector
 from .facts import Fact, load_facts
+from .registry import LANGUAGE_NAMES
 from .schema import validate
 from .yamlload import LineDict, YamlProblem, load_file
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-LANGUAGE_NAMES = {"fr": "French", "de": "German", "en": "English"}
 SHARED_KEYS = {"kind", "section", "order", "reviewed", "brochure_2013", "sources"}
 BROCHURE_AS_OF = dt.date(2013, 12, 1)
 

@@ -3,7 +3,7 @@
 Facts live in ``content/facts/*.yml``. Prose refers to them as
 ``[[fact.id]]`` (number with its unit) or ``[[fact.id|n]]`` (number only,
 for grammar such as German cases); the wizard reads the same values. This
-module loads them and formats them for each language.
+module loads them and formats them for each language (with ``formatting``).
 """
 
 from __future__ import annotations
@@ -14,42 +14,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ErrorCollector
+from .formatting import (
+    UNIT_TYPES,
+    format_date,
+    format_day_month,
+    format_money,
+    format_number,
+    format_or_list,
+    format_percent_value,
+    format_unit_value,
+)
 from .yamlload import YamlProblem, load_file
 
 PLACEHOLDER = re.compile(r"\[\[\s*([A-Za-z0-9_.\-]+)\s*(?:\|\s*([a-z]+)\s*)?\]\]")
 FORMATS = ("n",)  # "n": the bare number, without its unit
 
-UNIT_TYPES = ("years", "months", "weeks", "days", "working_days", "hours", "age")
 NUMBER_TYPES = ("number", "money", "percent", *UNIT_TYPES)
 TEXT_TYPES = ("text", "address", "phone", "email", "url")
 FACT_TYPES = ("date", "day_month", "number_list", *NUMBER_TYPES, *TEXT_TYPES)
-
-MONTHS = {
-    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre"],
-    "de": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
-           "September", "Oktober", "November", "Dezember"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"],
-}
-
-# (singular, plural) per unit and language
-UNITS = {
-    "years": {"fr": ("an", "ans"), "de": ("Jahr", "Jahre"), "en": ("year", "years")},
-    "age": {"fr": ("an", "ans"), "de": ("Jahr", "Jahre"), "en": ("year", "years")},
-    "months": {"fr": ("mois", "mois"), "de": ("Monat", "Monate"), "en": ("month", "months")},
-    "weeks": {"fr": ("semaine", "semaines"), "de": ("Woche", "Wochen"), "en": ("week", "weeks")},
-    "days": {"fr": ("jour", "jours"), "de": ("Tag", "Tage"), "en": ("day", "days")},
-    "working_days": {
-        "fr": ("jour ouvrable", "jours ouvrables"),
-        "de": ("Arbeitstag", "Arbeitstage"),
-        "en": ("working day", "working days"),
-    },
-    "hours": {"fr": ("heure", "heures"), "de": ("Stunde", "Stunden"), "en": ("hour", "hours")},
-}
-OR_WORD = {"fr": "ou", "de": "oder", "en": "or"}
-# French puts a (no-break) space before a colon; German and English do not.
-COLON = {"fr": "\u00a0: ", "de": ": ", "en": ": "}
 
 
 @dataclass(frozen=True)
@@ -68,40 +50,6 @@ class Fact:
     line: int
 
 
-def format_number(value: int | float, lang: str) -> str:
-    """Group thousands the way each language does (narrow no-break space in French)."""
-    text = f"{value:,}" if isinstance(value, int) else f"{value:,.2f}"
-    separator = {"fr": "\u202f", "de": ".", "en": ","}[lang]
-    return text.replace(",", separator) if lang != "en" else text
-
-
-def format_date(value: dt.date, lang: str) -> str:
-    month = MONTHS[lang][value.month - 1]
-    if lang == "fr":
-        day = "1er" if value.day == 1 else str(value.day)
-        return f"{day} {month} {value.year}"
-    if lang == "de":
-        return f"{value.day}. {month} {value.year}"
-    return f"{value.day} {month} {value.year}"
-
-
-def format_day_month(value: str, lang: str) -> str:
-    month_number, day = (int(part) for part in value.split("-"))
-    month = MONTHS[lang][month_number - 1]
-    if lang == "fr":
-        return f"{'1er' if day == 1 else day} {month}"
-    return f"{day}. {month}" if lang == "de" else f"{day} {month}"
-
-
-def format_money(value: int, lang: str) -> str:
-    number = format_number(value, lang)
-    if lang == "fr":
-        return f"{number}\u00a0euro{'s' if value > 1 else ''}"
-    if lang == "de":
-        return f"{number}\u00a0Euro"
-    return f"EUR\u00a0{number}"
-
-
 def format_value(fact_type: str, value, lang: str, bare: bool = False) -> str:
     """Format a value of a given fact type as plain text for one language."""
     if fact_type == "date":
@@ -109,18 +57,15 @@ def format_value(fact_type: str, value, lang: str, bare: bool = False) -> str:
     if fact_type == "day_month":
         return format_day_month(value, lang)
     if fact_type == "number_list":
-        items = [format_number(v, lang) for v in value]
-        return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {OR_WORD[lang]} {items[-1]}"
+        return format_or_list([format_number(v, lang) for v in value], lang)
     if fact_type in NUMBER_TYPES:
-        number = format_number(value, lang)
         if bare or fact_type == "number":
-            return number
+            return format_number(value, lang)
         if fact_type == "money":
             return format_money(value, lang)
         if fact_type == "percent":
-            return f"{number}%" if lang == "en" else f"{number}\u00a0%"
-        singular, plural = UNITS[fact_type][lang]
-        return f"{number}\u00a0{singular if value == 1 else plural}"
+            return format_percent_value(value, lang)
+        return format_unit_value(value, fact_type, lang)
     return str(value)
 
 
@@ -195,4 +140,4 @@ def load_facts(facts_dir: Path, sources: set[str], errors: ErrorCollector) -> di
     return facts
 
 
-__all__ = ["Fact", "FACT_TYPES", "PLACEHOLDER", "format_value", "load_facts"]
+__all__ = ["Fact", "FACT_TYPES", "PLACEHOLDER", "format_date", "format_number", "format_value", "load_facts"]

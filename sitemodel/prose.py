@@ -260,8 +260,8 @@ def _fact_markdown(match: re.Match, facts: dict[str, Fact], lang: str, in_link: 
         href = safe_href(text if fact.type == "url" else f"mailto:{text}")
         if href is not None:
             shown = re.sub(r"^https?://(www\.)?", "", text).rstrip("/") if fact.type == "url" else text
-            return f"[{escape_markdown(shown)}]({href})"
-    return str(escape_markdown(text))
+            return f"[{escape_markdown(shown, line_start=False)}]({href})"
+    return str(escape_markdown(text, line_start=False))  # a line that starts with it is escaped by the writer
 
 
 class _MarkdownWriter(HTMLParser):

@@ -11,4 +11,6 @@ exporter for the hand-written JavaScript runtime, and the site pages.
 Imports go one way: ``wizard`` reads ``sitemodel``, never ``sitebuild``.
 """
 
-FLOW_IDS = ("route", "permit", "subsidy")
+from sitemodel.registry import FLOW_IDS  # the one list: sitemodel/registry.json
+
+__all__ = ["FLOW_IDS"]

@@ -3,7 +3,8 @@
 One file per flow and language holds the rules exactly as in the Python
 table, the values of the facts they use, the wording with placeholders
 already filled in, and the formatting data (month names, units, separators)
-so the JavaScript runtime formats computed values like sitemodel.facts does.
+so the JavaScript runtime formats computed values like sitemodel.formatting does
+(both read the same CLDR data, through Babel).
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from sitemodel.facts import COLON, MONTHS, UNITS, Fact, format_number, format_value
+from sitemodel.facts import Fact, format_value
+from sitemodel.formatting import UNIT_TYPES, colon, date_pattern, group_separator, money_parts, month_names, unit_words
 
 from .engine import facts_in
 from .factvalues import fact_values
@@ -24,14 +26,13 @@ DATED_SOURCE = "asti-2013"  # the 2013 brochure: outcomes citing it are flagged 
 def format_data(lang: str) -> dict:
     """What the runtime needs to format numbers, money, durations and dates."""
     return {
-        "sep": format_number(1000, lang)[1:-3],
-        "months": MONTHS[lang],
+        "sep": group_separator(lang),
+        "months": month_names(lang),
         "first_day": "1er" if lang == "fr" else None,
-        "date": "{d}. {m} {y}" if lang == "de" else "{d} {m} {y}",
-        "money": {"fr": ["", "\u00a0euro", "s"], "de": ["", "\u00a0Euro", ""],
-                  "en": ["EUR\u00a0", "", ""]}[lang],
-        "units": {unit: list(names[lang]) for unit, names in UNITS.items()},
-        "colon": COLON[lang],
+        "date": date_pattern(lang),
+        "money": money_parts(lang),
+        "units": {unit: list(unit_words(unit, lang)) for unit in UNIT_TYPES},
+        "colon": colon(lang),
     }
 
 

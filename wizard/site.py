@@ -28,8 +28,10 @@ from markupsafe import Markup
 from sitemodel import DEFAULT_LANGUAGE, LANGUAGES
 from sitemodel.content import load_sources
 from sitemodel.errors import ErrorCollector
-from sitemodel.facts import COLON, Fact, format_value
+from sitemodel.facts import Fact, format_value
+from sitemodel.formatting import colon
 from sitemodel.pages import RenderedPage
+from sitemodel.registry import FLOW_IDS
 from sitemodel.templating import environment as markdown_environment
 
 from .analysis import check_flow
@@ -42,6 +44,8 @@ from .wording import COMMON, fill, load_wording, wording_path
 JS_DIR = Path(__file__).resolve().parent / "js"
 RUNTIME = "wizard-v1.js"
 CSS_SLOT = '"__WIZARD_CSS__"'  # where the build puts wizard.css, as a JSON string
+# where the build puts the lists of sitemodel/registry.json, as JSON arrays
+REGISTRY_SLOTS = {'"__WIZARD_LANGUAGES__"': LANGUAGES, '"__WIZARD_FLOWS__"': FLOW_IDS}
 MODULE_EXPORT = re.compile(r"^export \{[^}]*\};\s*$", re.M)
 MODULE_BASE = "const BASE = import.meta.url;"
 CLASSIC_BASE = ("const BASE = (document.currentScript && document.currentScript.src) "
@@ -54,7 +58,7 @@ def runtime_assets() -> dict[str, bytes]:
     css = (JS_DIR / "wizard.css").read_text(encoding="utf-8")
     if CSS_SLOT not in module:
         raise RuntimeError(f"wizard-v1.js lost its {CSS_SLOT} line")
-    module = module.replace(CSS_SLOT, json.dumps(css))
+    module = with_registry(module.replace(CSS_SLOT, json.dumps(css)))
     if MODULE_BASE not in module or not MODULE_EXPORT.search(module):
         raise RuntimeError("wizard-v1.js lost the lines the classic build rewrites")
     # the classic build: same code without module syntax, wrapped so nothing leaks globally
@@ -64,7 +68,15 @@ def runtime_assets() -> dict[str, bytes]:
              "wizard-v1.css": css.encode()}
     for name in ("index.html", "embed.js", "embed.css"):
         files[f"embed/{name}"] = (JS_DIR / "embed" / name).read_bytes()
+    files["embed/embed.js"] = with_registry(files["embed/embed.js"].decode()).encode()
     return files
+
+
+def with_registry(source: str) -> str:
+    """The script with the languages and flow ids of sitemodel/registry.json in place of their tokens."""
+    for slot, values in REGISTRY_SLOTS.items():
+        source = source.replace(slot, json.dumps(list(values)))
+    return source
 
 
 class WizardOutput(NamedTuple):
@@ -106,7 +118,7 @@ def generate(root: Path, facts: dict[str, Fact], errors: ErrorCollector,
                            f"because {missing} is missing.", "Add the missing text.")
                 continue
             assets[f"assets/wizard/wizard-data/{flow_id}.{lang}.json"] = to_json(data)
-            rules_title = f"{data['ui']['rules_link']}{COLON[lang]}{data['title']}"
+            rules_title = f"{data['ui']['rules_link']}{colon(lang)}{data['title']}"
             pages += [
                 RenderedPage(lang, f"wizard/{flow_id}.md", data["title"], SECTION, 2 * order,
                              wizard_page(data)),
@@ -185,7 +197,7 @@ class _Describer:
             return f"{self.ui[op + '_of']} ({'; '.join(self.expr(a) for a in expr['args'])})"
         question = self.questions.get(str(expr["key"]).removeprefix("answer:"))
         cases = "; ".join(f"{self.ref(k, question)} → {self.expr(v)}" for k, v in expr["map"].items())
-        return f"{self.ui['depending_on']} {self.expr(expr['key'])}{COLON[self.lang]}{cases}"
+        return f"{self.ui['depending_on']} {self.expr(expr['key'])}{colon(self.lang)}{cases}"
 
     def cond(self, cond: dict) -> str:
         if "all" in cond or "any" in cond:
@@ -225,7 +237,7 @@ def rules_page(flow: dict, data: dict, facts: dict[str, Fact], lang: str) -> str
     used = [facts[f] for f in facts_in(flow) | set(flow.get("changes", {}).values()) if f in facts]
     reviewed = format_value("date", max(fact.reviewed for fact in used), lang) if used else None
     return _templates().get_template("rules.md.j2").render(
-        ui=ui, colon=COLON[lang], title=data["title"], flow=flow["id"], questions=questions, rules=rules,
+        ui=ui, colon=colon(lang), title=data["title"], flow=flow["id"], questions=questions, rules=rules,
         outcomes=outcomes, reviewed=reviewed)
 
 

@@ -8,13 +8,14 @@ import subprocess
 import pytest
 
 from benchmarks.wizard_size import GOAL_BYTES, report, strip_js, within_goals
+from sitemodel.registry import FLOW_IDS, LANGUAGES
 
 
 def test_the_report_measures_every_shipped_data_file_and_the_goal_check_can_fail():
     sizes = report()
     assert sizes["runtime"]["min_gzip"] < sizes["runtime"]["gzip"] < sizes["runtime"]["raw"]
-    assert set(sizes["data"]) == {f"{f}.{lang}" for f in ("route", "permit", "subsidy")
-                                  for lang in ("fr", "de", "en")}
+    assert set(sizes["data"]) == {f"{f}.{lang}" for f in FLOW_IDS
+                                  for lang in LANGUAGES}
     assert not within_goals({**sizes, "runtime": {"min_gzip": GOAL_BYTES}})
     assert not within_goals({**sizes, "data": {"x": {"gzip": GOAL_BYTES}}})
 

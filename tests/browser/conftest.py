@@ -25,12 +25,13 @@ import pytest
 from support import serve_folder
 
 from sitemodel import DEFAULT_LANGUAGE, LANGUAGES
+from sitemodel.registry import FLOW_IDS
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 # Flags for a quiet, offline, reproducible headless Chromium (no browser download, ever).
 WCAG_A_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 WIZARD_SCRIPT = "assets/wizard/wizard-v1.js"
-WIZARD_FLOWS = ("route", "permit", "subsidy")
+WIZARD_FLOWS = FLOW_IDS
 
 
 # ---- the site ------------------------------------------------------------------

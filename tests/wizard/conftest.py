@@ -7,6 +7,7 @@ from wizard_helpers import ROOT, TODAY
 
 from sitemodel.content import load_sources
 from sitemodel.errors import ErrorCollector
+from sitemodel.registry import LANGUAGES
 from wizard.export import build_flow_data
 from wizard.factvalues import fact_values, load_site_facts
 from wizard.flows import all_flows
@@ -54,7 +55,7 @@ def flow_data(flows, wording, facts):
     sources = load_sources(ROOT, ErrorCollector(ROOT))
     return {(flow_id, lang): build_flow_data(flow, lang, wording[(lang, flow_id)],
                                              wording[(lang, "common")], facts, sources)
-            for flow_id, flow in flows.items() for lang in ("fr", "de", "en")}
+            for flow_id, flow in flows.items() for lang in LANGUAGES}
 
 
 __all__ = ["ROOT", "TODAY"]

@@ -7,6 +7,7 @@ import pytest
 from wizard_helpers import ROOT
 
 from sitemodel.errors import ErrorCollector
+from sitemodel.registry import FLOW_IDS, LANGUAGES
 from wizard.site import generate
 from wizard.wording import UI_KEYS, required_keys
 
@@ -21,21 +22,21 @@ def generated(facts):
 
 def test_every_text_key_exists_in_all_three_languages(flows, wording):
     for flow_id, flow in flows.items():
-        for lang in ("fr", "de", "en"):
+        for lang in LANGUAGES:
             data = wording[(lang, flow_id)]
             for key in required_keys(flow):
                 node = data
                 for part in key:
                     node = node[part]
                 assert node, (lang, flow_id, key)
-    for lang in ("fr", "de", "en"):
+    for lang in LANGUAGES:
         assert set(wording[(lang, "common")]["ui"]) == set(UI_KEYS)
 
 
 def test_pages_and_assets(generated):
     pages, assets = generated
-    for lang in ("fr", "de", "en"):
-        for flow_id in ("route", "permit", "subsidy"):
+    for lang in LANGUAGES:
+        for flow_id in FLOW_IDS:
             page = pages[(lang, f"wizard/{flow_id}.md")]
             assert page.startswith("# ")
             assert f'<lu-integration-wizard flow="{flow_id}" lang="{lang}">' in page
@@ -110,3 +111,14 @@ def test_wording_mistakes_are_reported_in_plain_words(broken_root, facts):
     assert "'questions > council_size > options > huge' is not used by the 'subsidy' wizard" in found
     assert ("de", "wizard/route.md") not in pages  # nothing half-built for the broken language
     assert ("fr", "wizard/route.md") in pages
+
+
+def test_the_built_scripts_take_languages_and_flows_from_the_registry():
+    from wizard.site import runtime_assets
+
+    assets = runtime_assets()
+    for name in ("wizard-v1.js", "wizard-v1.classic.js", "embed/embed.js"):
+        script = assets[name].decode()
+        assert "__WIZARD_" not in script, name
+        assert json.dumps(list(LANGUAGES)) in script, name
+    assert json.dumps(list(FLOW_IDS)) in assets["embed/embed.js"].decode()

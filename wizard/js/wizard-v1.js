@@ -238,7 +238,7 @@ function styleFor(root, base) {
 
 const BASE = import.meta.url;
 const FLOW_RE = /^[a-z]{1,20}$/;
-const LANGS = ["fr", "de", "en"];
+const LANGS = "__WIZARD_LANGUAGES__"; // the build writes sitemodel/registry.json's languages here
 const LOAD_ERROR = {
   fr: "L'assistant n'a pas pu être chargé. Rechargez la page ou réessayez plus tard.",
   de: "Der Assistent konnte nicht geladen werden. Laden Sie die Seite neu oder versuchen Sie es später.",

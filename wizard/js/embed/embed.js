@@ -3,8 +3,8 @@
 import "../wizard-v1.js";
 
 const query = new URLSearchParams(location.search);
-const flow = /^(route|permit|subsidy)$/.test(query.get("flow") || "") ? query.get("flow") : "route";
-const lang = /^(fr|de|en)$/.test(query.get("lang") || "") ? query.get("lang") : "fr";
+const flow = "__WIZARD_FLOWS__".includes(query.get("flow")) ? query.get("flow") : "route"; // the build writes the flow ids here
+const lang = "__WIZARD_LANGUAGES__".includes(query.get("lang")) ? query.get("lang") : "fr"; // and the languages here
 // the parent's origin, when given, restricts who may read our messages
 const parentParam = query.get("parent") || "";
 let target = "*";
