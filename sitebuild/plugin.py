@@ -23,6 +23,7 @@ import os
 import re
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -156,22 +157,27 @@ def point_alternates_at_language_roots(output, page, config):
     return HEAD_ALTERNATE.sub(to_root, output)
 
 
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+
+
 def _write_language_sitemaps(config):
-    """/de/sitemap.xml and /en/sitemap.xml, where mkdocs-material looks for them."""
+    """/de/sitemap.xml and /en/sitemap.xml, where mkdocs-material looks for them (ElementTree)."""
     site = Path(config.site_dir)
-    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8") if (site / "sitemap.xml").exists() else ""
-    if not sitemap:
+    if not (site / "sitemap.xml").is_file():
         return
-    head, _, rest = sitemap.partition("<url>")
-    entries = ["<url>" + entry for entry in rest.split("<url>")] if rest else []
-    closing = "</urlset>"
+    ElementTree.register_namespace("", SITEMAP_NS)
+    ElementTree.register_namespace("xhtml", XHTML_NS)
+    whole = ElementTree.parse(site / "sitemap.xml").getroot()  # noqa: S314 - mkdocs wrote it, just now
     for language in config.plugins["i18n"].config.languages:
         if language.locale == DEFAULT_LANGUAGE:
             continue
-        prefix = f"<loc>{config.site_url}{language.locale}/"
-        mine = [entry.replace(closing, "").rstrip() for entry in entries if prefix in entry]
-        target = site / language.locale / "sitemap.xml"
-        target.write_text(head + "\n".join(mine) + f"\n{closing}\n", encoding="utf-8")
+        prefix = f"{config.site_url}{language.locale}/"
+        mine = ElementTree.Element(whole.tag, whole.attrib)
+        mine.extend(url for url in whole if (url.findtext(f"{{{SITEMAP_NS}}}loc") or "").startswith(prefix))
+        ElementTree.indent(mine, space="    ")
+        tree = ElementTree.ElementTree(mine)
+        tree.write(site / language.locale / "sitemap.xml", encoding="UTF-8", xml_declaration=True)
 
 
 def _split_search_index(config):
