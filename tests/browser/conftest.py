@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import json
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -299,3 +300,88 @@ def wizard_screens(data: dict, today: str) -> list[WizardScreen]:
                 f"result {result.outcome}", state_fragment(data["id"], path.answers, asked),
                 data["outcomes"][result.outcome]["title"])
     return sorted(screens.values(), key=lambda screen: screen.name)
+
+
+# ---- one sweep over every page, for privacy and accessibility --------------------
+
+NOT_A_PAGE = "/this-page-does-not-exist/"
+
+
+@dataclass
+class Sweep:
+    """What one browser context saw while every page was loaded."""
+
+    origin: str
+    log: PageLog
+    cookies: list
+    storage: dict
+    not_found_status: int
+    not_found_title: str
+    violations: dict[str, list[str]]  # axe's WCAG A/AA violations of each page, by URL path
+
+
+class Traffic:
+    """Requests in flight in a browser context, to know when a page has stopped asking."""
+
+    def __init__(self, context) -> None:
+        self.in_flight = 0
+        self.last_start = time.monotonic()
+        context.on("request", self._started)
+        context.on("requestfinished", self._ended)
+        context.on("requestfailed", self._ended)
+
+    def _started(self, _request) -> None:
+        self.in_flight += 1
+        self.last_start = time.monotonic()
+
+    def _ended(self, _request) -> None:
+        self.in_flight = max(0, self.in_flight - 1)
+
+    def settle(self, page, quiet: float = 0.05, limit: float = 3.0) -> None:
+        """Wait until nothing is in flight and nothing new started for ``quiet`` seconds.
+
+        After the load event a page still asks for things (Material's search
+        worker fetches the index, the wizard its data): these are recorded too.
+        Much faster than Playwright's "networkidle", which always waits 500 ms.
+        """
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            if self.in_flight == 0 and time.monotonic() - self.last_start >= quiet:
+                return
+            page.wait_for_timeout(20)  # lets Playwright deliver the request events
+
+
+@pytest.fixture(scope="session")
+def sweep(browser, server) -> Sweep:
+    """Every page loaded once (traffic recorded, axe run), then a language switch, in one browser context.
+
+    The privacy checks (test_privacy.py) and the accessibility checks of every page
+    (test_accessibility.py) read it: each page is loaded once for both.
+    """
+    violations: dict[str, list[str]] = {}
+    with browsing(browser) as (context, page, log):
+        context.add_init_script(axe_source())  # with each page: no request, no second injection
+        traffic = Traffic(context)
+        for path in site_pages(server.site):
+            page.goto(server.url(path), wait_until="load")
+            if page.evaluate("() => !!document.querySelector('lu-integration-wizard')"):
+                wizard_ready(page)
+            traffic.settle(page)
+            violations[path] = axe_violations(page)
+        response = page.goto(server.url(NOT_A_PAGE))
+        not_found = (response.status, page.title())
+        traffic.settle(page)
+        # The language menu, as a reader uses it: FR -> DE on a fact sheet, DE -> EN on a wizard page.
+        for start, target, arrival in (("/cai/", "de", "/de/cai/"),
+                                       ("/de/wizard/route/", "en", "/en/wizard/route/")):
+            page.goto(server.url(start))
+            page.hover(".md-select")
+            page.click(f'a.md-select__link[hreflang="{target}"]')
+            page.wait_for_url(server.url(arrival) + "**")  # the wizard adds its state after a #
+            traffic.settle(page)
+        storage = page.evaluate("""async () => ({
+          localStorage: Object.keys(localStorage), sessionStorage: Object.keys(sessionStorage),
+          indexedDB: (await indexedDB.databases()).map((db) => db.name),
+          caches: await caches.keys(),
+        })""")
+        return Sweep(server.origin, log, context.cookies(), storage, *not_found, violations)

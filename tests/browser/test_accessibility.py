@@ -17,7 +17,6 @@ from sitemodel import LANGUAGES
 
 from .conftest import (
     WIZARD_FLOWS,
-    axe_source,
     axe_violations,
     browser_today,
     page_language,
@@ -39,16 +38,14 @@ def load(page, url: str) -> None:
         wizard_ready(page)  # the wizard renders after fetching its data: check what readers see
 
 
+@pytest.mark.xdist_group("site-sweep")  # the privacy checks read the same sweep: one worker runs both
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_page_has_no_wcag_a_or_aa_violation(lang, server, open_page):
+def test_every_page_has_no_wcag_a_or_aa_violation(lang, sweep, server):
+    """Read from the one sweep over every page (conftest.py), which also serves the privacy checks."""
     pages = [path for path in site_pages(server.site) if page_language(path.lstrip("/")) == lang]
     assert len(pages) > 1, f"no {lang} pages found in {server.site}"
-    violations = []
-    with open_page() as (context, page, _log):
-        context.add_init_script(axe_source())  # loaded with each page: no second injection
-        for path in pages:
-            load(page, server.url(path))
-            violations += axe_violations(page)
+    assert set(pages) <= set(sweep.violations), "the sweep did not check every page"
+    violations = [line for path in pages for line in sweep.violations[path]]
     assert not violations, f"{len(violations)} axe violations:\n" + "\n".join(violations)
 
 

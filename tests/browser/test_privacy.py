@@ -1,6 +1,6 @@
 """Privacy: the site asks nothing of any other host and stores nothing in the browser.
 
-One sweep loads every page of the built site (all three languages, the
+One sweep (the ``sweep`` fixture of conftest.py) loads every page of the built site (all three languages, the
 wizard pages once the wizard has rendered, a missing page) and switches
 language through Material's language menu, in one browser context that
 records every request (of the pages and of Material's search worker), every
@@ -12,14 +12,16 @@ on other hosts that a browser would fetch.
 from __future__ import annotations
 
 import re
-import time
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import PageLog, browsing, site_pages, wizard_ready
+from .conftest import NOT_A_PAGE, site_pages
+
+# One sweep (tests/browser/conftest.py) loads every page once for this module and for the
+# accessibility checks; the group keeps both on one xdist worker, so it runs once.
+pytestmark = pytest.mark.xdist_group("site-sweep")
 
 # Storage keys the site may write. Empty: the language menu is a list of plain
 # links and needs no memory. mkdocs-material writes keys of the form
@@ -29,81 +31,6 @@ from .conftest import PageLog, browsing, site_pages, wizard_ready
 # warnings) and __source (repository statistics, fetched from GitHub). Adding
 # one of them must be a decision, made here, with its reason.
 ALLOWED_STORAGE_KEYS: frozenset[str] = frozenset()
-
-NOT_A_PAGE = "/this-page-does-not-exist/"
-
-
-@dataclass
-class Sweep:
-    """What one browser context saw while every page was loaded."""
-
-    origin: str
-    log: PageLog
-    cookies: list
-    storage: dict
-    not_found_status: int
-    not_found_title: str
-
-
-class Traffic:
-    """Requests in flight in a browser context, to know when a page has stopped asking."""
-
-    def __init__(self, context) -> None:
-        self.in_flight = 0
-        self.last_start = time.monotonic()
-        context.on("request", self._started)
-        context.on("requestfinished", self._ended)
-        context.on("requestfailed", self._ended)
-
-    def _started(self, _request) -> None:
-        self.in_flight += 1
-        self.last_start = time.monotonic()
-
-    def _ended(self, _request) -> None:
-        self.in_flight = max(0, self.in_flight - 1)
-
-    def settle(self, page, quiet: float = 0.05, limit: float = 3.0) -> None:
-        """Wait until nothing is in flight and nothing new started for ``quiet`` seconds.
-
-        After the load event a page still asks for things (Material's search
-        worker fetches the index, the wizard its data): these are recorded too.
-        Much faster than Playwright's "networkidle", which always waits 500 ms.
-        """
-        deadline = time.monotonic() + limit
-        while time.monotonic() < deadline:
-            if self.in_flight == 0 and time.monotonic() - self.last_start >= quiet:
-                return
-            page.wait_for_timeout(20)  # lets Playwright deliver the request events
-
-
-@pytest.fixture(scope="module")
-def sweep(browser, server) -> Sweep:
-    """Every page loaded once, then a language switch, in one recorded browser context."""
-    with browsing(browser) as (context, page, log):
-        traffic = Traffic(context)
-        for path in site_pages(server.site):
-            page.goto(server.url(path), wait_until="load")
-            if page.evaluate("() => !!document.querySelector('lu-integration-wizard')"):
-                wizard_ready(page)
-            traffic.settle(page)
-        response = page.goto(server.url(NOT_A_PAGE))
-        not_found = (response.status, page.title())
-        traffic.settle(page)
-        # The language menu, as a reader uses it: FR -> DE on a fact sheet, DE -> EN on a wizard page.
-        for start, target, arrival in (("/cai/", "de", "/de/cai/"),
-                                       ("/de/wizard/route/", "en", "/en/wizard/route/")):
-            page.goto(server.url(start))
-            page.hover(".md-select")
-            page.click(f'a.md-select__link[hreflang="{target}"]')
-            page.wait_for_url(server.url(arrival) + "**")  # the wizard adds its state after a #
-            traffic.settle(page)
-        storage = page.evaluate("""async () => ({
-          localStorage: Object.keys(localStorage), sessionStorage: Object.keys(sessionStorage),
-          indexedDB: (await indexedDB.databases()).map((db) => db.name),
-          caches: await caches.keys(),
-        })""")
-        return Sweep(server.origin, log, context.cookies(), storage, *not_found)
-
 
 def test_the_sweep_loaded_every_page(sweep, server):
     assert set(map(server.url, site_pages(server.site))) <= set(sweep.log.requests)
