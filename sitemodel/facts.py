@@ -15,7 +15,9 @@ from pathlib import Path
 
 from .errors import ErrorCollector
 from .formatting import (
+    EXTRA_UNITS,
     UNIT_TYPES,
+    colon,
     format_date,
     format_day_month,
     format_money,
@@ -23,11 +25,20 @@ from .formatting import (
     format_or_list,
     format_percent_value,
     format_unit_value,
+    month_names,
+    unit_words,
 )
+from .registry import LANGUAGES
 from .yamlload import YamlProblem, load_file
 
 PLACEHOLDER = re.compile(r"\[\[\s*([A-Za-z0-9_.\-]+)\s*(?:\|\s*([a-z]+)\s*)?\]\]")
 FORMATS = ("n",)  # "n": the bare number, without its unit
+
+# Tables derived from formatting.py (Babel), for callers that read them by language.
+MONTHS = {lang: month_names(lang) for lang in LANGUAGES}
+UNITS = {unit: {lang: unit_words(unit, lang) for lang in LANGUAGES
+                if unit not in EXTRA_UNITS or lang in EXTRA_UNITS[unit]} for unit in UNIT_TYPES}
+COLON = {lang: colon(lang) for lang in LANGUAGES}
 
 NUMBER_TYPES = ("number", "money", "percent", *UNIT_TYPES)
 TEXT_TYPES = ("text", "address", "phone", "email", "url")
