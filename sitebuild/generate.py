@@ -53,7 +53,10 @@ def _fingerprint(root: Path) -> str:
         for path in sorted((root / folder).rglob("*")) if (root / folder).is_dir() else []:
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(path.relative_to(root).as_posix().encode())
-                digest.update(path.read_bytes())
+                try:
+                    digest.update(path.read_bytes())
+                except OSError:  # unreadable: the content check names it
+                    digest.update(b"\0unreadable")
     return digest.hexdigest()
 
 
