@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sitemodel import LANGUAGES
 from sitemodel.content import Content, load
-from sitemodel.errors import ContentErrors, ErrorCollector
+from sitemodel.errors import ContentErrors, ErrorCollector, code_error, locate_flow_errors
 
 from .render import RenderedPage, navigation, render_pages
 
@@ -37,8 +37,11 @@ def _wizard_output(root: Path, content_facts) -> tuple[dict, dict, list]:
     from wizard.site import generate as generate_wizard
 
     errors = ErrorCollector(root)
-    pages, assets = generate_wizard(root, content_facts, errors)
-    return pages, assets, errors.errors
+    try:
+        pages, assets = generate_wizard(root, content_facts, errors)
+    except Exception as exc:  # an error reported already stopped it: that one is the cause
+        raise ContentErrors(locate_flow_errors(root, errors.errors) or [code_error(exc, root)]) from None
+    return pages, assets, locate_flow_errors(root, errors.errors)
 
 
 # Everything generate() reads: when none of it changed, the last result stands.
@@ -97,9 +100,12 @@ def _wizard_flows(root: Path) -> list[str]:
     """Flow ids in menu order (wizard/flows/__init__.py lists them)."""
     if not (root / "wizard" / "site.py").is_file():
         return []
-    from wizard.flows import all_flows
+    try:
+        from wizard.flows import all_flows
 
-    return list(all_flows())
+        return list(all_flows())
+    except Exception as exc:  # a mistake in a flow file: its file and line, not a traceback
+        raise ContentErrors([code_error(exc, root)]) from None
 
 
 def _wizard_slugs(root: Path) -> set[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -92,3 +93,46 @@ class ErrorCollector:
     def raise_if_any(self) -> None:
         if self.errors:
             raise ContentErrors(self.root_causes())
+
+
+def code_error(exc: BaseException, root: Path, inside: str = "wizard/flows") -> ContentError:
+    """A Python error in a project file (a flow's rule table) as file, line and fix, never a traceback.
+
+    The line is where Python stopped in that file: the syntax error itself, or
+    the deepest line of the file that ran when the error happened.
+    """
+    collector = ErrorCollector(root)
+    folder = Path(os.path.abspath(root / inside))
+    where: tuple[str, int | None] | None = None
+    if isinstance(exc, SyntaxError) and exc.filename:
+        where = (exc.filename, exc.lineno)
+    else:
+        trace = exc.__traceback__
+        while trace is not None:
+            filename = trace.tb_frame.f_code.co_filename
+            if Path(os.path.abspath(filename)).is_relative_to(folder):
+                where = (filename, trace.tb_lineno)
+            trace = trace.tb_next
+    path, line = where or (str(folder), None)
+    detail = exc.msg if isinstance(exc, SyntaxError) else str(exc)
+    return ContentError(
+        collector.relative(path), line,
+        f"The wizard's rules cannot be read: Python stopped with {type(exc).__name__} ({detail}).",
+        "This file is Python code: correct that line, or undo your last change to it (git checkout "
+        "-- <file>). Ask a developer if unsure.")
+
+
+def locate_flow_errors(root: Path, errors: list[ContentError]) -> list[ContentError]:
+    """Give a line to rule-table errors that name a fact or a source but no line: where it is written."""
+    located = []
+    for error in errors:
+        names = re.findall(r"(?:unknown (?:fact|source) )([\w.\-]+)", error.message)
+        names = [name.rstrip(".") for name in names]
+        file = root / error.path
+        if error.line is None and names and error.path.endswith(".py") and file.is_file():
+            lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
+            line = next((number for number, text in enumerate(lines, start=1)
+                         if re.search(rf"[\"':]{re.escape(names[0])}[\"']", text)), None)
+            error = ContentError(error.path, line, error.message, error.fix, error.after)
+        located.append(error)
+    return located

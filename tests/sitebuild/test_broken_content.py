@@ -8,16 +8,24 @@ it is, others relative to the project) and ``unreadable <path>``; paths are
 relative to content/. ``expected.txt`` holds the exact report an editor sees:
 file, line, problem and fix. A failed build must leave the previously
 published site byte for byte as it was.
+
+Cases about the wizard's Python rule tables need the real project: a folder
+``repo/`` replaces files of a copy of the repository and ``append/`` adds
+lines at the end of its files; the check then runs as an editor runs it
+(``build.py check`` in a new process, since Python keeps imported modules),
+and ``{end}`` in expected.txt stands for the last line of the appended file.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from support import FIXTURES, make_project, tree_digest
+from support import FIXTURES, REPO, make_project, tree_digest
 
 from sitebuild.generate import generate
 from sitebuild.publish import publish
@@ -70,12 +78,56 @@ def _unreadable_even_for_root(monkeypatch):
     UNREADABLE.clear()
 
 
-def test_the_corpus_has_at_least_thirty_cases():
-    assert len(CASES) >= 30
+REPO_PARTS = ("build.py", "mkdocs.yml", "content", "docs/assets", "overrides", "schema", "sitebuild",
+              "sitemodel", "templates", "wizard")
+
+
+def is_repo_case(case: Path) -> bool:
+    return (case / "repo").is_dir() or (case / "append").is_dir()
+
+
+def repo_project(case: Path, target: Path) -> tuple[Path, str]:
+    """A copy of the repository with the case's files laid over it; and the expected report."""
+    ignore = shutil.ignore_patterns("__pycache__", "node_modules")
+    for part in REPO_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=ignore, dirs_exist_ok=True)
+        elif source.is_file():
+            (target / part).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / part)
+    for generated in ("fr", "de", "en", "assets/wizard"):
+        shutil.rmtree(target / "docs" / generated, ignore_errors=True)
+    if (case / "repo").is_dir():
+        shutil.copytree(case / "repo", target, dirs_exist_ok=True)
+    expected = (case / "expected.txt").read_text(encoding="utf-8")
+    for added in sorted((case / "append").rglob("*")) if (case / "append").is_dir() else []:
+        if added.is_file():
+            patched = target / added.relative_to(case / "append")
+            text = patched.read_text(encoding="utf-8").rstrip("\n") + "\n" + added.read_text(encoding="utf-8")
+            patched.write_text(text, encoding="utf-8")
+            expected = expected.replace("{end}", str(text.count("\n")))
+    return target, expected
+
+
+def run_build(project: Path, *arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(project / "build.py"), *arguments], cwd=project,
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_the_corpus_has_at_least_60_cases():
+    assert len(CASES) >= 60
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_broken_content_gives_its_exact_error(case: Path, tmp_path: Path):
+    if is_repo_case(case):
+        project, expected = repo_project(case, tmp_path / "project")
+        result = run_build(project, "check")
+        assert result.returncode == 1
+        assert result.stderr == expected
+        assert "Traceback" not in result.stdout + result.stderr
+        return
     project = broken_project(case, tmp_path / "project")
     with pytest.raises(ContentErrors) as raised:
         generate(project)
@@ -87,8 +139,31 @@ def test_broken_content_leaves_the_published_site_unchanged(case: Path, tmp_path
     site = tmp_path / "site"
     shutil.copytree(good_site, site)
     before = tree_digest(site)
-    project = broken_project(case, tmp_path / "project")
-    with pytest.raises(ContentErrors):
-        publish(project, site)
+    if is_repo_case(case):
+        project, _ = repo_project(case, tmp_path / "project")
+        result = run_build(project, "build", "--site-dir", str(site))
+        assert result.returncode == 1, result.stdout + result.stderr
+    else:
+        project = broken_project(case, tmp_path / "project")
+        with pytest.raises(ContentErrors):
+            publish(project, site)
     assert tree_digest(site) == before
     assert not list(project.glob(".build-*")), "the temporary build folder was not removed"
+
+
+def test_the_site_comparison_sees_a_one_byte_change(tmp_path: Path, good_site: Path):
+    """The check above can fail: one changed byte, one added or one removed file changes the digest."""
+    site = tmp_path / "site"
+    shutil.copytree(good_site, site)
+    before = tree_digest(site)
+    page = site / "index.html"
+    data = page.read_bytes()
+    page.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))
+    assert tree_digest(site) != before
+    page.write_bytes(data)
+    assert tree_digest(site) == before
+    (site / "extra.txt").write_bytes(b"")
+    assert tree_digest(site) != before
+    (site / "extra.txt").unlink()
+    (site / "404.html").unlink()
+    assert tree_digest(site) != before
