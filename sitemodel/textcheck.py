@@ -86,7 +86,12 @@ def placeholder_problem(data) -> tuple[int, str, str] | None:
         if broken is None:
             continue
         start = broken.start()
-        shown = text[max(0, start - 10): start + 30].split("\n")[0].strip()
+        if broken.group(0) == "]]":  # a closing pair without its opening: show from the '['
+            opening = text.rfind("[", 0, start)
+            start = opening if 0 <= start - opening < 60 else start
+        closing = text.find("]]", start + 2)
+        end = closing + 2 if 0 <= closing - start < 60 else start + 30
+        shown = text[start:end].split("\n")[0].strip()
         offset = text.count("\n", 0, start) + (1 if "\n" in text else 0)
         return (line + offset, f"The text has a placeholder that is not closed or not well formed: "
                 f"'{shown}'.", "Write facts as [[fact.name]] or [[fact.name|n]]: two square brackets "

@@ -181,8 +181,9 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     lines = text.splitlines()
     opened = _unclosed_quote(lines, mark.line if mark else len(lines))
     if opened is not None:
-        line, problem = opened + 1, "found unexpected end of stream"
-    elif mark and mark.line < len(lines) and "\t" in lines[mark.line]:
+        return YamlProblem(opened + 1, "A double quote opens a text on this line and is never closed.",
+                           'Add the closing " at the end of the text (a " inside the text is written \\").')
+    if mark and mark.line < len(lines) and "\t" in lines[mark.line]:
         problem = "found character '\\t'"  # libyaml does not name the tab it stopped at
     elif ("found undefined alias" in problem or "cannot start any token" in problem
           or "while scanning an a" in (exc.context or "")):
