@@ -63,4 +63,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from sitebuild.guard import guarded  # every failure a plain message; SIGTERM cleans up too
+
+    sys.exit(guarded(main))
