@@ -16,6 +16,7 @@ from mkdocs.config import load_config
 
 from .generate import GENERATED_DIRS, generate
 from .guard import build_prefix, remove_stale_builds, swap_in
+from .hosting import secure
 
 
 def _copy_static_docs(docs_dir: Path, target: Path) -> None:
@@ -40,6 +41,7 @@ def publish(root: Path, site_dir: Path | None = None, config_file: str = "mkdocs
         config = load_config(str(root / config_file), docs_dir=str(docs), site_dir=str(work / "site"),
                              strict=True)
         build(config)
+        secure(work / "site", root, config.site_url)  # final HTML audit, CSP, host configuration
         # Swap: the old site is moved aside, the new one moved in, then the old removed.
         swap_in(work / "site", site_dir, work / "previous-site")
     return site_dir
