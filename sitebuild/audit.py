@@ -210,7 +210,8 @@ def _page_sources(page: str, content: Path) -> list[Path]:
 def _needles(value: str) -> list[str]:
     """What to look for in the YAML: the value, then shorter distinctive pieces of it."""
     value = value.strip()
-    needles = [value, value[:40], re.sub(r"[\x00-\x20\x7f]+", "", value)[:24]]
+    unquoted = value.strip("\"' ")
+    needles = [value, unquoted, value[:40], re.sub(r"[\x00-\x20\x7f]+", "", value)[:24]]
     scheme = _scheme(value)
     if scheme:
         needles.append(scheme + ":")
@@ -230,11 +231,19 @@ def trace(finding: Finding, root: Path) -> tuple[str, int | None]:
 
 
 def findings_as_errors(findings: list[Finding], root: Path) -> list[ContentError]:
-    errors = []
+    """One error per mistake: the pages that show the same thing from the same line are told together."""
+    pages: dict[tuple, list[str]] = {}
     for finding in findings:
         path, line = trace(finding, root)
-        errors.append(ContentError(path, line, f"The built page {finding.page} would have {finding.what}, "
-                                   "which is not allowed.", finding.fix))
+        key = (path, line if not path.startswith("site/") else finding.line, finding.what, finding.fix)
+        pages.setdefault(key, []).append(finding.page)
+    errors = []
+    for (path, line, what, fix), found_on in pages.items():
+        found_on = list(dict.fromkeys(found_on))
+        shown = (found_on[0] if len(found_on) == 1 else ", ".join(found_on[:3]) + (
+            f" and {len(found_on) - 3} more" if len(found_on) > 3 else ""))
+        errors.append(ContentError(path, line, f"The built page{'s' if len(found_on) > 1 else ''} {shown} "
+                                   f"would have {what}, which is not allowed.", fix))
     return errors
 
 
