@@ -47,7 +47,9 @@ def main(argv: list[str] | None = None) -> int:
             site = publish(project, (args.site_dir or project / "site").resolve())
             print(f"Site built in {site}")
             return 0
-        generate(project)  # report content problems plainly before mkdocs starts
+        from sitebuild.preview import wait_until_valid
+
+        wait_until_valid(project)  # content problems told plainly; the preview starts once they are fixed
         return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.dev_addr],
                                cwd=project)
     except ContentErrors as problems:

@@ -21,7 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # mkdocs loads this file by path, not as a package
     sys.path.insert(0, str(ROOT))
 
-from sitebuild.generate import Generated, generate, write  # noqa: E402
+from sitebuild import preview  # noqa: E402
+from sitebuild.generate import Generated, write  # noqa: E402
 from sitemodel import DEFAULT_LANGUAGE  # noqa: E402
 from sitemodel.errors import ContentErrors  # noqa: E402
 
@@ -33,10 +34,14 @@ def _project_root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+def on_startup(command, dirty):
+    preview.started(command)  # under serve, a content problem shows an error page instead of a hang
+
+
 @event_priority(100)
 def on_config(config):
     try:
-        generated = generate(_project_root(config))
+        generated = preview.generate_or_last_good(_project_root(config))
     except ContentErrors as problems:
         raise PluginError(problems.report()) from None
     _state["generated"] = generated
@@ -104,7 +109,7 @@ def on_post_page(output, page, config):
         target = (up + roots.get(match.group(1), "/").lstrip("/")) or "./"
         return f'<link rel="alternate" href="{target}" hreflang="{match.group(1)}">'
 
-    return HEAD_ALTERNATE.sub(to_root, output)
+    return preview.page_or_problems(HEAD_ALTERNATE.sub(to_root, output))
 
 
 @event_priority(-200)
