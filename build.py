@@ -39,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
             generated = generate(project)
             print(f"Content OK: {len(generated.content.pages)} pages, {len(generated.content.facts)} facts, "
                   f"{len(generated.files)} files to generate.")
+            _print_warnings(project)
             return 0
         if args.command == "build":
             from sitebuild.publish import publish
@@ -46,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
             logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
             site = publish(project, (args.site_dir or project / "site").resolve())
             print(f"Site built in {site}")
+            _print_warnings(project)
             return 0
         from sitebuild.preview import wait_until_valid
 
@@ -62,6 +64,16 @@ def main(argv: list[str] | None = None) -> int:
             print(f"The build failed; the previous site is unchanged.\n{exc}", file=sys.stderr)
             return 1
         raise
+
+
+def _print_warnings(project: Path) -> None:
+    """Warnings an editor wants (a review date in the future...): told, not fatal."""
+    from sitebuild.notices import notices, report
+
+    generated = generate(project)  # the same inputs: the result of the check, reused
+    text = report(notices(generated.content, generated.files))
+    if text:
+        print(text, file=sys.stderr)
 
 
 if __name__ == "__main__":
