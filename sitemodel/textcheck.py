@@ -21,12 +21,15 @@ PLACEHOLDER = re.compile(r"\[\[\s*([A-Za-z0-9_.\-]+)\s*(?:\|\s*([a-z]+)\s*)?\]\]
 # A word made of letters (and the joiners an invisible character may hide in).
 WORD = re.compile(r"[^\W\d_]+(?:[\u200b-\u200d\u2060\u00ad][^\W\d_]+)*")
 ALLOWED_CONTROLS = "\n\r\t"
+ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SCRIPTS_THAT_LOOK_LATIN = ("CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE")
 
 
 def describe(char: str) -> str:
     """'U+200B ZERO WIDTH SPACE': how a character is named in messages."""
-    return f"U+{ord(char):04X} {unicodedata.name(char, 'UNNAMED CHARACTER')}"
+    name = unicodedata.name(char, "") or (
+        "(a control character)" if unicodedata.category(char) == "Cc" else "(an unnamed character)")
+    return f"U+{ord(char):04X} {name}"
 
 
 def _script(char: str) -> str:
@@ -42,7 +45,7 @@ def _invisible(char: str) -> bool:
 def text_problem(text: str) -> tuple[int, str, str] | None:
     """(line, message, fix) for the first invisible or look-alike character, or None."""
     for number, line in enumerate(text.split("\n"), start=1):
-        if line.isascii():
+        if line.isascii() and not ASCII_CONTROL.search(line):
             continue
         for index, char in enumerate(line):
             if char == "\ufeff" and number == 1 and index == 0:

@@ -123,8 +123,8 @@ def run_build(project: Path, *arguments: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=120, check=False)
 
 
-def test_the_corpus_has_at_least_100_cases():
-    assert len(CASES) >= 100
+def test_the_corpus_has_at_least_120_cases():
+    assert len(CASES) >= 120
 
 
 def is_audit_case(case: Path) -> bool:
