@@ -6,7 +6,7 @@ The same command is installed as ``lu-site`` by ``pip install -e .`` (make does 
 
 import sys
 
-from sitebuild.cli import main
+from sitebuild.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

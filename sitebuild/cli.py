@@ -37,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
             generated = generate(project)
             print(f"Content OK: {len(generated.content.pages)} pages, {len(generated.content.facts)} facts, "
                   f"{len(generated.files)} files to generate.")
+            _print_warnings(project)
             return 0
         if args.command == "build":
             from .publish import publish
@@ -44,8 +45,11 @@ def main(argv: list[str] | None = None) -> int:
             logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
             site = publish(project, (args.site_dir or project / "site").resolve())
             print(f"Site built in {site}")
+            _print_warnings(project)
             return 0
-        generate(project)  # report content problems plainly before mkdocs starts
+        from .preview import wait_until_valid
+
+        wait_until_valid(project)  # content problems told plainly; the preview starts once they are fixed
         return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.dev_addr],
                                cwd=project)
     except ContentErrors as problems:
@@ -60,5 +64,22 @@ def main(argv: list[str] | None = None) -> int:
         raise
 
 
+def _print_warnings(project: Path) -> None:
+    """Warnings an editor wants (a review date in the future...): told, not fatal."""
+    from .notices import notices, report
+
+    generated = generate(project)  # the same inputs: the result of the check, reused
+    text = report(notices(generated.content, generated.files))
+    if text:
+        print(text, file=sys.stderr)
+
+
+def run() -> int:
+    """The command line as editors run it: every failure a plain message; SIGTERM cleans up too."""
+    from .guard import guarded
+
+    return guarded(main)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

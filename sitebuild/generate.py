@@ -15,7 +15,7 @@ from pathlib import Path
 from sitemodel import DEFAULT_LANGUAGE, LANGUAGES
 from sitemodel.checks import check_content, check_links
 from sitemodel.content import Content, load
-from sitemodel.errors import ErrorCollector
+from sitemodel.errors import ContentErrors, ErrorCollector, code_error, locate_flow_errors
 from wizard.site import generate as build_wizard
 
 from .render import navigation, render_pages
@@ -44,7 +44,10 @@ def _fingerprint(root: Path) -> str:
         for path in sorted((root / folder).rglob("*")) if (root / folder).is_dir() else []:
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(path.relative_to(root).as_posix().encode())
-                digest.update(path.read_bytes())
+                try:
+                    digest.update(path.read_bytes())
+                except OSError:  # unreadable: the content check names it
+                    digest.update(b"\0unreadable")
     return digest.hexdigest()
 
 
@@ -74,7 +77,7 @@ def _generate(root: Path) -> Generated:
     links = check_content(content, errors)
     wizard = None
     if has_wizard(root) and not errors.errors:  # the wizard needs checked facts and sources
-        wizard = build_wizard(root, content.facts, errors, sources=content.sources)
+        wizard = _build_wizard(root, content, errors)
     wizard_pages = wizard.pages if wizard else []
     # links are checked once every page exists; wizard pages that could not be made are not judged
     generated = {p.path.removesuffix(".md") for p in wizard_pages if p.lang == DEFAULT_LANGUAGE}
@@ -85,6 +88,18 @@ def _generate(root: Path) -> Generated:
     files.update(wizard.assets if wizard else {})
     nav = {lang: navigation(pages, content, lang) for lang in LANGUAGES}
     return Generated(content, files, nav)
+
+
+def _build_wizard(root: Path, content: Content, errors: ErrorCollector):
+    """The wizard's pages and assets; a mistake in a flow file becomes its file and line, not a traceback."""
+    wizard_errors = ErrorCollector(root)
+    try:
+        wizard = build_wizard(root, content.facts, wizard_errors, sources=content.sources)
+    except Exception as exc:  # an error reported already stopped it: that one is the cause
+        raise ContentErrors(locate_flow_errors(root, wizard_errors.errors) or [code_error(exc, root)]) from None
+    for error in locate_flow_errors(root, wizard_errors.errors):
+        errors.errors.append(error)
+    return wizard
 
 
 def write(generated: Generated, docs_dir: Path) -> int:

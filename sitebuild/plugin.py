@@ -33,7 +33,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from sitemodel import DEFAULT_LANGUAGE
 from sitemodel.errors import ContentErrors
 
-from .generate import Generated, generate, write
+from . import preview
+from .generate import Generated, write
 
 # Folders whose changes mkdocs serve rebuilds for (YAML, templates, the wizard's rules, the code).
 WATCHED = ("content", "templates", "wizard", "sitemodel", "sitebuild", "overrides")
@@ -57,13 +58,14 @@ class SitePlugin(BasePlugin[SiteConfig]):
     def on_startup(self, *, command, dirty):
         # defining on_startup also keeps this instance across the rebuilds of mkdocs serve
         self.serving = command == "serve"
+        preview.started(command)  # under serve, a content problem shows an error page instead of a hang
 
     @event_priority(100)
     def on_config(self, config):
         if self.serving:
             reload_changed_flows(self.flow_mtimes)
         try:
-            generated = generate(self.project_root(config))
+            generated = preview.generate_or_last_good(self.project_root(config))
         except ContentErrors as problems:
             raise PluginError(problems.report()) from None
         self.generated = generated
@@ -105,7 +107,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         return server
 
     def on_post_page(self, output, page, config):
-        return point_alternates_at_language_roots(output, page, config)
+        return preview.page_or_problems(point_alternates_at_language_roots(output, page, config))
 
     @event_priority(-200)
     def on_post_build(self, config):

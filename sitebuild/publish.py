@@ -15,6 +15,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from .generate import GENERATED_DIRS, generate
+from .guard import build_prefix, remove_stale_builds, swap_in
+from .hosting import secure
 
 
 def _copy_static_docs(docs_dir: Path, target: Path) -> None:
@@ -31,16 +33,15 @@ def publish(root: Path, site_dir: Path | None = None, config_file: str = "mkdocs
     """Check, generate and build; replace site_dir only on success. Returns site_dir."""
     site_dir = site_dir or root / "site"
     generate(root)  # fails fast with ContentErrors, before any temporary folder exists
-    with tempfile.TemporaryDirectory(prefix=".build-", dir=root) as temporary:
+    remove_stale_builds(root)  # left by a build killed outright
+    with tempfile.TemporaryDirectory(prefix=build_prefix(), dir=root) as temporary:
         work = Path(temporary)
         docs = work / "docs"
         _copy_static_docs(root / "docs", docs)
         config = load_config(str(root / config_file), docs_dir=str(docs), site_dir=str(work / "site"),
                              strict=True)
         build(config)
+        secure(work / "site", root, config.site_url)  # final HTML audit, CSP, host configuration
         # Swap: the old site is moved aside, the new one moved in, then the old removed.
-        old = work / "previous-site"
-        if site_dir.exists():
-            site_dir.rename(old)
-        (work / "site").rename(site_dir)
+        swap_in(work / "site", site_dir, work / "previous-site")
     return site_dir

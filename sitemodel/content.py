@@ -61,6 +61,7 @@ class Content:
 
 
 def _load(path: Path, schema: str, errors: ErrorCollector):
+    errors.failed_to_load(path)  # until it has loaded
     try:
         data = load_file(path)
     except YamlProblem as problem:
@@ -73,14 +74,17 @@ def _load(path: Path, schema: str, errors: ErrorCollector):
         errors.add(path, getattr(data, "line", 1), "The file should be a block of 'key: value' lines.",
                    "Compare it with an existing file in the same folder.")
         return None
-    return data if validate(data, schema, path, errors) else None
+    if not validate(data, schema, path, errors):
+        return None
+    errors.failed.discard(errors.relative(path))
+    return data
 
 
 def _slug_files(folder: Path, errors: ErrorCollector) -> dict[str, Path]:
     """Page files of a folder by slug; reports bad names and duplicates."""
     found: dict[str, Path] = {}
     for path in sorted(folder.iterdir()) if folder.is_dir() else []:
-        if path.is_dir() or path.name.startswith(("_", ".")):
+        if (path.is_dir() and path.suffix not in (".yml", ".yaml")) or path.name.startswith(("_", ".")):
             continue
         if path.suffix == ".yaml":
             if path.with_suffix(".yml").exists():
@@ -166,6 +170,7 @@ def load(root: Path, errors: ErrorCollector | None = None) -> Content:
 
 def _load_prose(path: Path, errors: ErrorCollector):
     """Load a language file; a shared key written there gets its own explanation."""
+    errors.failed_to_load(path)  # until it has loaded
     try:
         data = load_file(path)
     except YamlProblem as problem:
@@ -183,6 +188,9 @@ def _load_prose(path: Path, errors: ErrorCollector):
         errors.add(path, 1, "The file is empty or is not a block of 'key: value' lines.",
                    "Copy the French file of the same name and translate it.")
         return None
-    return data if validate(data, "prose", path, errors) else None
+    if not validate(data, "prose", path, errors):
+        return None
+    errors.failed.discard(errors.relative(path))
+    return data
 
 

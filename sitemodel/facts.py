@@ -116,8 +116,10 @@ def load_facts(facts_dir: Path, sources: set[str], errors: ErrorCollector) -> di
             data = load_file(path)
         except YamlProblem as problem:
             errors.add(path, problem.line, problem.message, problem.fix)
+            errors.failed_to_load(path)  # the facts it defines are unknown: see ErrorCollector
             continue
         if not validate(data, "facts", path, errors):
+            errors.failed_to_load(path)
             continue
         for fact_id, entry in data["facts"].items():
             line = data["facts"].line_of(fact_id)

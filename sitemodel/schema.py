@@ -9,6 +9,7 @@ is wrong, on which line, and how to fix it.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
 from functools import cache
 from pathlib import Path
@@ -114,7 +115,37 @@ def _describe(error) -> tuple[str, str]:
 def validate(data, schema_name: str, path: Path, errors: ErrorCollector) -> bool:
     """Validate a loaded YAML document; report every problem; True when valid."""
     found = sorted(validator(schema_name).iter_errors(_plain(data)), key=lambda e: list(map(str, e.absolute_path)))
+    misspelt = set()
     for error in found:
+        if error.validator == "additionalProperties":
+            for line, message, fix, meant in unknown_keys(data, error):
+                errors.add(path, line, message, fix)
+                misspelt.add((tuple(error.absolute_path), meant))
+    for error in found:
+        if error.validator == "additionalProperties":
+            continue
+        if error.validator == "required" and all(  # a misspelt key already explains a missing one
+                (tuple(error.absolute_path), key) in misspelt for key in _missing(error)):
+            continue
         message, fix = _describe(error)
         errors.add(path, _line(data, list(error.absolute_path)), message, fix)
     return not found
+
+
+def _missing(error) -> list[str]:
+    return [k for k in error.validator_value if k not in (error.instance or {})]
+
+
+def unknown_keys(data, error) -> list[tuple]:
+    """(line, message, fix, closest known key) for each unknown key, at the key's own line."""
+    allowed = sorted(error.schema.get("properties", {}))
+    problems = []
+    for key in sorted(set(error.instance) - set(allowed)):
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        where = _name(error.absolute_path)
+        hint = f"Allowed keys here: {', '.join(allowed)}." if allowed else ""
+        fix = (f"Did you mean '{close[0]}'? Correct the spelling." if close
+               else f"Check its spelling or remove it. {hint}".strip())
+        problems.append((_line(data, [*error.absolute_path, key]), f"The key '{key}' is not known in {where}.",
+                         fix, close[0] if close else None))
+    return problems

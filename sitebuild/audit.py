@@ -1,0 +1,255 @@
+"""The final audit: every built HTML file, read as a browser would, before it is published.
+
+The content check refuses unsafe text where it is written; this audit looks
+at what came out, whatever the path (a reference link, a fact value, a
+locator, a source, the wizard's wording, a template). A page fails when it has:
+
+- a link or address with a scheme other than https, http, mailto (or tel),
+  or a relative one: ``javascript:``, ``data:``, ``vbscript:``... (``href``,
+  ``src``, ``srcset``, ``action``, ``formaction`` and every other attribute
+  holding an address);
+- anything that loads from another host (``src``, ``srcset``, a stylesheet,
+  a form's target): the site promises that no request leaves it;
+- an event attribute (``onclick``...), a ``style`` attribute or element;
+- an ``<iframe>``, ``<object>``, ``<embed>``, ``<base>``, a meta refresh;
+- an inline script that is not one of the theme's own (those, and only
+  those, get a hash in the Content-Security-Policy).
+
+Each finding is traced back to the content file and line that wrote it when
+the value can be found there; otherwise the built page is named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from sitemodel import LANGUAGES
+from sitemodel.errors import ContentError, ContentErrors
+
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "data", "cite", "background", "ping",
+                  "xlink:href", "manifest", "codebase", "longdesc", "lowsrc", "dynsrc", "icon", "archive",
+                  "classid", "usemap", "itemtype", "srcset", "imagesrcset"}
+# attributes whose address the browser fetches (or sends a form to) without a click
+FETCHED = {"src", "srcset", "imagesrcset", "poster", "data", "background", "action", "formaction", "ping",
+           "manifest", "codebase", "lowsrc", "dynsrc", "icon", "archive", "classid"}
+# <link rel=...> values that make the browser fetch the address
+FETCHED_LINKS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "prefetch", "modulepreload",
+                 "preconnect", "dns-prefetch", "manifest", "mask-icon", "prerender"}
+SAFE_SCHEMES = {"https", "http", "mailto", "tel"}
+FORBIDDEN_TAGS = {"iframe", "object", "embed", "frame", "frameset", "applet", "base", "style", "portal"}
+DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
+MATERIAL_SCRIPTS = ("partials/javascripts/base.html", "partials/javascripts/content.html")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One unsafe thing in one built page."""
+
+    page: str  # relative to the site
+    line: int  # in the built page
+    what: str  # what is wrong, in words
+    value: str  # the offending address or text, to trace it to the content
+    fix: str
+
+
+def _scheme(url: str) -> str | None:
+    # browsers drop ASCII whitespace and control characters inside a scheme: "java\tscript:" is javascript:
+    cleaned = re.sub(r"[\x00-\x20\x7f]+", "", url)
+    match = re.match(r"^([A-Za-z][A-Za-z0-9+.\-]*):", cleaned)
+    return match.group(1).lower() if match else None
+
+
+def _other_host(url: str, site_host: str | None) -> bool:
+    cleaned = re.sub(r"[\x00-\x20\x7f]+", "", url).replace("\\", "/")
+    if cleaned.startswith("//"):
+        cleaned = "https:" + cleaned
+    if _scheme(cleaned) is None:
+        return False
+    host = urlsplit(cleaned).hostname
+    return host is not None and host != site_host
+
+
+@cache
+def theme_scripts() -> tuple[re.Pattern, ...]:
+    """The inline scripts mkdocs-material writes, as patterns made from its own templates."""
+    import material
+
+    templates = Path(material.__file__).resolve().parent / "templates"
+    patterns = []
+    for name in MATERIAL_SCRIPTS:
+        text = (templates / name).read_text(encoding="utf-8")
+        for body in re.findall(r"<script>(.*?)</script>", text, flags=re.S):
+            if "{%" in body:
+                continue
+            parts = re.split(r"\{\{.*?\}\}", body, flags=re.S)
+            patterns.append(re.compile("[^\"<]*".join(re.escape(part) for part in parts)))
+    return tuple(patterns)
+
+
+class _PageAuditor(HTMLParser):
+    def __init__(self, page: str, site_host: str | None):
+        super().__init__(convert_charrefs=True)
+        self.page, self.site_host = page, site_host
+        self.findings: list[Finding] = []
+        self.inline_scripts: list[str] = []
+        self._script: list[str] | None = None
+        self._script_line = 0
+
+    def _find(self, what: str, value: str, fix: str) -> None:
+        self.findings.append(Finding(self.page, self.getpos()[0], what, value, fix))
+
+    def handle_starttag(self, tag, attrs):
+        self._check_tag(tag, attrs)
+
+    def handle_startendtag(self, tag, attrs):
+        self._check_tag(tag, attrs)
+        if tag == "script":
+            self._script = None
+
+    def _check_tag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag in FORBIDDEN_TAGS:
+            self._find(f"an element <{tag}>", values.get("src") or values.get("data") or values.get("href")
+                       or f"<{tag}", "Remove it: pages show text, links and the site's own images only.")
+        if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
+            self._find("an automatic redirection (meta refresh)", values.get("content", ""),
+                       "Remove it; link to the page instead.")
+        rel = set(values.get("rel", "").lower().split())
+        for name, value in values.items():
+            if name.startswith("on"):
+                self._find(f"an event attribute '{name}'", value, "Remove it: text may not carry scripts.")
+            elif name == "style":
+                self._find("a 'style' attribute", value, "Remove it: the site's stylesheet sets the look.")
+            elif name in URL_ATTRIBUTES:
+                urls = ([part.strip().split(" ")[0] for part in value.split(",") if part.strip()]
+                        if name.endswith("srcset") else [value])
+                for url in urls:
+                    self._check_url(tag, name, url, rel)
+        if tag == "script":
+            if "src" in values:
+                self._script = None
+            elif values.get("type", "").lower() in DATA_SCRIPT_TYPES:
+                self._script = None  # data, never run
+            else:
+                self._script, self._script_line = [], self.getpos()[0]
+
+    def _check_url(self, tag: str, attribute: str, url: str, rel: set[str]) -> None:
+        scheme = _scheme(url)
+        if scheme is not None and scheme not in SAFE_SCHEMES:
+            self._find(f"an address '{url[:60]}' with the scheme '{scheme}:'", url,
+                       "Link only to pages of the site, to https:// addresses or to mailto:.")
+            return
+        fetched = attribute in FETCHED or (tag == "link" and attribute == "href" and rel & FETCHED_LINKS) \
+            or (tag == "script" and attribute == "src")
+        if fetched and _other_host(url, self.site_host):
+            self._find(f"an element that loads '{url[:60]}' from another host", url,
+                       "Remove it: the site makes no request to any other host (no images, scripts or "
+                       "styles from elsewhere).")
+
+    def handle_data(self, data):
+        if self._script is not None:
+            self._script.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._script is not None:
+            body = "".join(self._script)
+            self._script = None
+            if any(pattern.fullmatch(body) for pattern in theme_scripts()):
+                self.inline_scripts.append(body)
+            else:
+                self.findings.append(Finding(self.page, self._script_line, "an inline script that the theme "
+                                             "does not write", body[:60], "Remove it: text may not carry "
+                                             "scripts."))
+
+
+def audit_page(html: str, page: str, site_host: str | None = None) -> tuple[list[Finding], list[str]]:
+    """The findings of one page, and its inline scripts (the theme's own)."""
+    auditor = _PageAuditor(page, site_host)
+    auditor.feed(html)
+    auditor.close()
+    return auditor.findings, auditor.inline_scripts
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(path for path in site.rglob("*.html") if path.is_file())
+
+
+def audit_site(site: Path, site_host: str | None = None) -> tuple[list[Finding], set[str]]:
+    """Every finding in every built page, and the set of inline scripts the pages run."""
+    findings: list[Finding] = []
+    scripts: set[str] = set()
+    for path in html_pages(site):
+        page_findings, page_scripts = audit_page(path.read_text(encoding="utf-8", errors="replace"),
+                                                 path.relative_to(site).as_posix(), site_host)
+        findings += page_findings
+        scripts.update(page_scripts)
+    return findings, scripts
+
+
+def _page_sources(page: str, content: Path) -> list[Path]:
+    """The content files a built page is made from, most specific first."""
+    parts = page.split("/")
+    lang = parts[0] if parts[0] in LANGUAGES else "fr"
+    rest = parts[1:] if parts[0] in LANGUAGES else parts
+    rest = [part for part in rest if part != "index.html"]
+    slug = "/".join(rest) or "index"
+    candidates = [content / lang / f"{slug}.yml", content / "pages" / f"{slug}.yml"]
+    if slug.startswith("wizard/"):
+        flow = slug.removeprefix("wizard/").removesuffix("-rules")
+        candidates += [content / lang / "wizard" / f"{flow}.yml", content / lang / "wizard" / "common.yml"]
+    candidates += [content / "sources.yml", *sorted((content / "facts").glob("*.yml")),
+                   content / lang / "_ui.yml"]
+    return [path for path in candidates if path.is_file() and not path.is_symlink()]
+
+
+def _needles(value: str) -> list[str]:
+    """What to look for in the YAML: the value, then shorter distinctive pieces of it."""
+    value = value.strip()
+    unquoted = value.strip("\"' ")
+    needles = [value, unquoted, value[:40], re.sub(r"[\x00-\x20\x7f]+", "", value)[:24]]
+    scheme = _scheme(value)
+    if scheme:
+        needles.append(scheme + ":")
+    return [n for n in dict.fromkeys(needles) if len(n) >= 3]
+
+
+def trace(finding: Finding, root: Path) -> tuple[str, int | None]:
+    """The content file and line that produced a finding, or the built page when it cannot be found."""
+    files = _page_sources(finding.page, root / "content")
+    texts = {path: path.read_text(encoding="utf-8", errors="replace") for path in files}
+    for needle in _needles(finding.value):
+        for path, text in texts.items():
+            index = text.lower().find(needle.lower())
+            if index >= 0:
+                return path.relative_to(root).as_posix(), text.count("\n", 0, index) + 1
+    return f"site/{finding.page}", finding.line
+
+
+def findings_as_errors(findings: list[Finding], root: Path) -> list[ContentError]:
+    """One error per mistake: the pages that show the same thing from the same line are told together."""
+    pages: dict[tuple, list[str]] = {}
+    for finding in findings:
+        path, line = trace(finding, root)
+        key = (path, line if not path.startswith("site/") else finding.line, finding.what, finding.fix)
+        pages.setdefault(key, []).append(finding.page)
+    errors = []
+    for (path, line, what, fix), found_on in pages.items():
+        found_on = list(dict.fromkeys(found_on))
+        shown = (found_on[0] if len(found_on) == 1 else ", ".join(found_on[:3]) + (
+            f" and {len(found_on) - 3} more" if len(found_on) > 3 else ""))
+        errors.append(ContentError(path, line, f"The built page{'s' if len(found_on) > 1 else ''} {shown} "
+                                   f"would have {what}, which is not allowed.", fix))
+    return errors
+
+
+def check_built_site(site: Path, root: Path, site_host: str | None = None) -> set[str]:
+    """Audit a freshly built site; raise ContentErrors on any finding; return the inline scripts."""
+    findings, scripts = audit_site(site, site_host)
+    if findings:
+        raise ContentErrors(findings_as_errors(findings, root))
+    return scripts
