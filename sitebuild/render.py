@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from sitemodel import LANGUAGES, SECTION_ORDER
 from sitemodel.content import Content, Page
 from sitemodel.facts import format_date
+from sitemodel.locators import render as render_locator  # issue 14
 from sitemodel.prose import render as render_prose
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -69,7 +70,7 @@ def _page_context(content: Content, page: Page, lang: str) -> dict:
     def cite(citations) -> list[dict]:
         return [{"title": content.sources[c["source"]]["title"],
                  "url": content.sources[c["source"]].get("url"),
-                 "locator": c["locator"]} for c in citations]
+                 "locator": render_locator(c["locator"], lang)} for c in citations]
 
     sections = []
     for meta in page.meta["sections"]:
@@ -80,7 +81,8 @@ def _page_context(content: Content, page: Page, lang: str) -> dict:
             source = content.sources[fact.source]
             # a change that is a date shows that date; otherwise when the source stated it
             when = fact.value if fact.type == "date" else fact.as_of
-            changes.append({"title": source["title"], "url": source.get("url"), "locator": fact.locator,
+            changes.append({"title": source["title"], "url": source.get("url"),
+                            "locator": render_locator(fact.locator, lang),
                             "as_of": format_date(when, lang) if when else None})
         sections.append({"id": meta["id"], "heading": text(words["heading"]), "body": text(words["body"]),
                          "sources": cite(meta.get("sources", [])), "changes": changes})

@@ -284,6 +284,8 @@ def load(root: Path, extra_pages: set[str] | None = None) -> Content:
         _check_citations(page, sources, content_root / "pages" / f"{page.slug}.yml", errors)
         _check_page(page, content_root, facts, errors, links)
     _check_links(content, links, errors)
+    from .editorial import check as check_editorial  # issue 14: language, terms, locators
+    check_editorial(content, errors)
     errors.raise_if_any()
     return content
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from .errors import ErrorCollector
+from .locators import as_locator  # issue 14: locators render in each language
 from .yamlload import YamlProblem, load_file
 
 PLACEHOLDER = re.compile(r"\[\[\s*([A-Za-z0-9_.\-]+)\s*(?:\|\s*([a-z]+)\s*)?\]\]")
@@ -195,7 +196,7 @@ def load_facts(facts_dir: Path, sources: set[str], errors: ErrorCollector) -> di
                            "Correct the value, or the type if the value is right.")
             facts[fact_id] = Fact(
                 id=fact_id, type=entry["type"], value=entry["value"], source=source,
-                locator=entry["locator"], reviewed=entry.get("reviewed", data["reviewed"]),
+                locator=as_locator(entry["locator"]), reviewed=entry.get("reviewed", data["reviewed"]),
                 as_of=entry.get("as_of", data.get("as_of")), replaces=entry.get("replaces"),
                 path=errors.relative(path), line=line,
             )
