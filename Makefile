@@ -1,14 +1,14 @@
 # Two commands for a fresh machine:
 #   make serve   set up everything (virtualenv + pinned packages) and serve the site
 #   make test    set up everything and run every test (what .ci/run runs)
-# Others: make build, make check, make bench, make clean.
+# Others: make build, make check, make review, make bench, make clean.
 
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build check test bench lint clean
+.PHONY: serve build check test bench lint clean review
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ build: $(STAMP)
 
 check: $(STAMP)
 	$(PY) build.py check
+
+# Pages, facts and sources due for review; MAX_AGE in days (default 180).
+review: $(STAMP)
+	$(PY) build.py review --max-age $(or $(MAX_AGE),180)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

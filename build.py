@@ -4,6 +4,7 @@
     python build.py check    # check the content only; exit 1 with every problem listed
     python build.py build    # check, generate and build into site/ (swapped in on success)
     python build.py serve    # mkdocs serve, reloading on every change in content/
+    python build.py review   # list pages, facts and sources due for review (--max-age DAYS)
 
 Every problem names the file, the line and what to do. A failed build
 leaves site/ untouched.
@@ -27,7 +28,8 @@ from sitemodel.errors import ContentErrors  # noqa: E402
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["check", "build", "serve"])
+    parser.add_argument("command", choices=["check", "build", "serve", "review"])
+    parser.add_argument("--max-age", type=int, default=180, help="review: days after which a check is due")
     parser.add_argument("--project", type=Path, default=ROOT, help="folder holding content/ and mkdocs.yml")
     parser.add_argument("--site-dir", type=Path, help="where to publish (build); default: <project>/site")
     parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="address for serve")
@@ -39,6 +41,13 @@ def main(argv: list[str] | None = None) -> int:
             generated = generate(project)
             print(f"Content OK: {len(generated.content.pages)} pages, {len(generated.content.facts)} facts, "
                   f"{len(generated.files)} files to generate.")
+            return 0
+        if args.command == "review":  # issue 14: what editors must check again
+            import datetime as dt
+
+            from sitemodel.review import due, report
+            today = dt.date.today()
+            print(report(due(generate(project).content, today, args.max_age), today, args.max_age))
             return 0
         if args.command == "build":
             from sitebuild.publish import publish
