@@ -8,7 +8,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build check test bench lint clean review
+.PHONY: serve build check test bench lint clean review readability
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
+
+# Readability per page and language, hardest first (textstat; offline).
+readability: $(STAMP)
+	$(PY) benchmarks/readability.py --top 15
 
 clean:
 	rm -rf site docs/fr docs/de docs/en docs/assets/wizard .pytest_cache
