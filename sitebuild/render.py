@@ -20,6 +20,7 @@ from sitemodel import LANGUAGES, SECTION_ORDER
 from sitemodel.content import Content, Page
 from sitemodel.facts import format_date
 from sitemodel.locators import render as render_locator  # issue 14
+from sitemodel.typography import apply as typography  # issue 14: French no-break spaces
 from sitemodel.prose import render as render_prose
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -65,7 +66,7 @@ def _page_context(content: Content, page: Page, lang: str) -> dict:
     prose = page.prose[lang]
 
     def text(value: str) -> Markup:
-        return render_prose(value, facts, lang)
+        return typography(render_prose(value, facts, lang), lang)
 
     def cite(citations) -> list[dict]:
         return [{"title": content.sources[c["source"]]["title"],
@@ -108,7 +109,7 @@ def render_pages(content: Content) -> list[RenderedPage]:
         template = env.get_template("page.md.j2")
         for lang in LANGUAGES:
             context = _page_context(content, page, lang)
-            title = str(render_prose(page.prose[lang]["title"], content.facts, lang))
+            title = str(typography(render_prose(page.prose[lang]["title"], content.facts, lang), lang))
             rendered.append(RenderedPage(
                 lang=lang, path=f"{page.slug}.md", title=title, section=page.meta["section"],
                 order=page.meta["order"], markdown=template.render(context),
