@@ -20,8 +20,8 @@ from sitemodel import LANGUAGES, SECTION_ORDER
 from sitemodel.content import Content, Page
 from sitemodel.facts import format_date
 from sitemodel.locators import render as render_locator  # issue 14
-from sitemodel.typography import apply as typography  # issue 14: French no-break spaces
 from sitemodel.prose import render as render_prose
+from sitemodel.typography import apply as typography  # issue 14: French no-break spaces
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
