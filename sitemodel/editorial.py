@@ -4,7 +4,8 @@ reader's language, and one term per concept.
 - every locator (pages and facts) is well formed (see ``locators``);
 - no sentence of a page is written in another language than the page's
   (see ``language_check``); official names kept in French are allowed;
-- no page uses a variant that content/terminology.yml says to avoid.
+- no page uses a variant that content/terminology.yml says to avoid;
+- every ``applies_from`` of a fact is a date or names a date fact.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import LANGUAGES
+from .dated import problems as dated_problems
 from .language_check import foreign_sentences
 from .locators import problems as locator_problems
 from .locators import render as render_locator
@@ -33,6 +35,10 @@ def check(content, errors) -> None:
     """Add a problem to ``errors`` for each locator, language or term mistake."""
     content_root = Path(content.root) / "content"
     terminology = load_terminology(content_root)
+    for name, fact_id, problem in dated_problems(content_root / "facts", content.facts):
+        fact = content.facts.get(fact_id)
+        errors.add(content_root / "facts" / name, fact.line if fact else None, problem,
+                   "Write a date like 2024-07-01, or the name of a fact of type 'date'.")
     for fact in content.facts.values():
         for problem in locator_problems(getattr(fact.locator, "raw", fact.locator)):
             errors.add(content_root.parent / fact.path, fact.line, problem, "Rewrite the locator as shown.")
