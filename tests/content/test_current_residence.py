@@ -17,8 +17,7 @@ from sitebuild.generate import _wizard_slugs
 from sitemodel.content import load
 
 # No current official page found yet: these keep their 2013 flag and say so.
-STILL_ON_2013_ONLY = {"addresses", "croatian-citizens", "cross-border-workers", "documents-advice",
-                      "other-statuses"}
+STILL_ON_2013_ONLY = {"addresses", "croatian-citizens", "documents-advice", "other-statuses"}
 
 
 def _content():
