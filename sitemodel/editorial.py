@@ -31,6 +31,14 @@ def _texts(prose):
             yield section[key], section.line_of(key) + (1 if "\n" in section[key] else 0)
 
 
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+
+
 def check(content, errors) -> None:
     """Add a problem to ``errors`` for each locator, language or term mistake."""
     content_root = Path(content.root) / "content"
@@ -40,8 +48,20 @@ def check(content, errors) -> None:
         errors.add(content_root / "facts" / name, fact.line if fact else None, problem,
                    "Write a date like 2024-07-01, or the name of a fact of type 'date'.")
     for fact in content.facts.values():
-        for problem in locator_problems(getattr(fact.locator, "raw", fact.locator)):
+        raw = getattr(fact.locator, "raw", fact.locator)
+        for problem in locator_problems(raw):
             errors.add(content_root.parent / fact.path, fact.line, problem, "Rewrite the locator as shown.")
+        for lang in LANGUAGES if not locator_problems(raw) else ():
+            for sentence, other in foreign_sentences(render_locator(raw, lang), lang):
+                errors.add(content_root.parent / fact.path, fact.line, f"The {LANGUAGE_NAMES[lang]} text of "
+                           f"this locator looks {LANGUAGE_NAMES[other]}: '{sentence[:60]}'.",
+                           f"Write its '{lang}:' text in {LANGUAGE_NAMES[lang]}.")
+    for lang, words in content.ui.items():  # the interface words around the pages
+        for text in _strings(words):
+            for sentence, other in foreign_sentences(terminology.without_official_names(text), lang):
+                errors.add(content_root / lang / "_ui.yml", None, f"This {LANGUAGE_NAMES[lang]} interface "
+                           f"text looks {LANGUAGE_NAMES[other]}: '{sentence[:80]}'.",
+                           f"Translate it into {LANGUAGE_NAMES[lang]}.")
     for page in content.pages.values():
         meta_path = content_root / "pages" / f"{page.slug}.yml"
         citations = list(page.meta["sources"])

@@ -106,3 +106,12 @@ def test_a_wrong_term_and_an_english_locator_fail_the_check(tmp_path):
 
 def test_the_real_content_is_in_each_readers_language():
     load(REPO, WIZARD)  # raises ContentErrors listing every problem
+
+
+def test_an_english_interface_word_on_the_german_site_fails_the_check(tmp_path):
+    root = _copy_content(tmp_path)
+    _edit(root / "content/de/_ui.yml", 'not_found_body: "',
+          'not_found_body: "This page does not exist or it has been moved. ')
+    with pytest.raises(ContentErrors) as caught:
+        load(root, WIZARD)
+    assert "content/de/_ui.yml" in caught.value.report()
