@@ -83,23 +83,26 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_an_english_sentence_on_a_french_page_fails_the_check(tmp_path):
+def _report_after(tmp_path: Path, *edits: tuple[str, str, str]) -> str:
+    """The content check's report on a copy of the content with the given (file, old, new) edits."""
     root = _copy_content(tmp_path)
-    _edit(root / "content/fr/financial-aid.yml", "La loi ne prévoit pas de formulaire.",
-          "The law sets no form and there is no deadline for the requests.")
+    for relative, old, new in edits:
+        _edit(root / relative, old, new)
     with pytest.raises(ContentErrors) as caught:
         load(root, WIZARD)
-    report = caught.value.report()
+    return caught.value.report()
+
+
+def test_an_english_sentence_on_a_french_page_fails_the_check(tmp_path):
+    report = _report_after(tmp_path, ("content/fr/financial-aid.yml", "La loi ne prévoit pas de formulaire.",
+                                      "The law sets no form and there is no deadline for the requests."))
     assert "content/fr/financial-aid.yml" in report and "looks English" in report
 
 
 def test_a_wrong_term_and_an_english_locator_fail_the_check(tmp_path):
-    root = _copy_content(tmp_path)
-    _edit(root / "content/de/cai.yml", "(einen Zusatzvertrag)", "(einen Nachtrag)")
-    _edit(root / "content/pages/financial-aid.yml", 'locator: "art. 11(3)"', 'locator: "third paragraph"')
-    with pytest.raises(ContentErrors) as caught:
-        load(root, WIZARD)
-    report = caught.value.report()
+    report = _report_after(
+        tmp_path, ("content/de/cai.yml", "(einen Zusatzvertrag)", "(einen Nachtrag)"),
+        ("content/pages/financial-aid.yml", 'locator: "art. 11(3)"', 'locator: "third paragraph"'))
     assert "'Nachtrag' is not the term" in report
     assert "content/pages/financial-aid.yml" in report
 
@@ -109,9 +112,6 @@ def test_the_real_content_is_in_each_readers_language():
 
 
 def test_an_english_interface_word_on_the_german_site_fails_the_check(tmp_path):
-    root = _copy_content(tmp_path)
-    _edit(root / "content/de/_ui.yml", 'not_found_body: "',
-          'not_found_body: "This page does not exist or it has been moved. ')
-    with pytest.raises(ContentErrors) as caught:
-        load(root, WIZARD)
-    assert "content/de/_ui.yml" in caught.value.report()
+    report = _report_after(tmp_path, ("content/de/_ui.yml", 'not_found_body: "',
+                                      'not_found_body: "This page does not exist or it has been moved. '))
+    assert "content/de/_ui.yml" in report
