@@ -1,14 +1,14 @@
 # Two commands for a fresh machine:
 #   make serve   set up everything (virtualenv + pinned packages) and serve the site
 #   make test    set up everything and run every test (what .ci/run runs)
-# Others: make build, make check, make bench, make clean.
+# Others: make build, make check, make review, make bench, make clean.
 
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build check test bench lint clean
+.PHONY: serve build check test bench lint clean review readability
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ build: $(STAMP)
 check: $(STAMP)
 	$(PY) build.py check
 
+# Pages, facts and sources due for review; MAX_AGE in days (default 180).
+review: $(STAMP)
+	$(PY) build.py review --max-age $(or $(MAX_AGE),180)
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 
@@ -35,6 +39,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
+
+# Readability per page and language, hardest first (textstat; offline).
+readability: $(STAMP)
+	$(PY) benchmarks/readability.py --top 15
 
 clean:
 	rm -rf site docs/fr docs/de docs/en docs/assets/wizard .pytest_cache

@@ -3,6 +3,7 @@
     lu-site check    # check the content only; exit 1 with every problem listed
     lu-site build    # check, generate and build into site/ (swapped in on success)
     lu-site serve    # mkdocs serve, reloading on every change in content/
+    lu-site review   # list pages, facts and sources due for review (--max-age DAYS)
 
 Every problem names the file, the line and what to do. A failed build
 leaves site/ untouched.
@@ -24,7 +25,8 @@ from .generate import generate
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["check", "build", "serve"])
+    parser.add_argument("command", choices=["check", "build", "serve", "review"])
+    parser.add_argument("--max-age", type=int, default=180, help="review: days after which a check is due")
     parser.add_argument("--project", type=Path, default=Path.cwd(), help="folder holding content/ and mkdocs.yml "
                         "(default: the current folder)")
     parser.add_argument("--site-dir", type=Path, help="where to publish (build); default: <project>/site")
@@ -38,6 +40,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Content OK: {len(generated.content.pages)} pages, {len(generated.content.facts)} facts, "
                   f"{len(generated.files)} files to generate.")
             _print_warnings(project)
+            return 0
+        if args.command == "review":  # what editors must check again
+            import datetime as dt
+
+            from sitemodel.review import due, report
+
+            today = dt.date.today()
+            print(report(due(generate(project).content, today, args.max_age), today, args.max_age))
             return 0
         if args.command == "build":
             from .publish import publish

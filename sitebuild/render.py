@@ -18,9 +18,11 @@ from markupsafe import Markup, escape
 from sitemodel import LANGUAGES, SECTION_ORDER
 from sitemodel.content import Content, Page
 from sitemodel.facts import format_date
+from sitemodel.locators import render as render_locator  # issue 14
 from sitemodel.pages import RenderedPage
 from sitemodel.prose import render as render_prose
 from sitemodel.templating import environment as markdown_environment
+from sitemodel.typography import apply as typography  # issue 14: French no-break spaces
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -46,12 +48,12 @@ def _page_context(content: Content, page: Page, lang: str) -> dict:
     prose = page.prose[lang]
 
     def text(value: str) -> Markup:
-        return render_prose(value, facts, lang)
+        return typography(render_prose(value, facts, lang), lang)
 
     def cite(citations) -> list[dict]:
         return [{"title": content.sources[c["source"]]["title"],
                  "url": content.sources[c["source"]].get("url"),
-                 "locator": c["locator"]} for c in citations]
+                 "locator": render_locator(c["locator"], lang)} for c in citations]
 
     sections = []
     for meta in page.meta["sections"]:
@@ -62,7 +64,8 @@ def _page_context(content: Content, page: Page, lang: str) -> dict:
             source = content.sources[fact.source]
             # a change that is a date shows that date; otherwise when the source stated it
             when = fact.value if fact.type == "date" else fact.as_of
-            changes.append({"title": source["title"], "url": source.get("url"), "locator": fact.locator,
+            changes.append({"title": source["title"], "url": source.get("url"),
+                            "locator": render_locator(fact.locator, lang),
                             "as_of": format_date(when, lang) if when else None})
         sections.append({"id": meta["id"], "heading": text(words["heading"]), "body": text(words["body"]),
                          "sources": cite(meta.get("sources", [])), "changes": changes})
@@ -88,7 +91,7 @@ def render_pages(content: Content) -> list[RenderedPage]:
         template = env.get_template("page.md.j2")
         for lang in LANGUAGES:
             context = _page_context(content, page, lang)
-            title = str(render_prose(page.prose[lang]["title"], content.facts, lang))
+            title = str(typography(render_prose(page.prose[lang]["title"], content.facts, lang), lang))
             rendered.append(RenderedPage(
                 lang=lang, path=f"{page.slug}.md", title=title, section=page.meta["section"],
                 order=page.meta["order"], markdown=template.render(context),

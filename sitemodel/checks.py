@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import LANGUAGES, SECTION_ORDER
 from .content import BROCHURE_AS_OF, Content, Page
+from .editorial import check as check_editorial
 from .errors import ErrorCollector
 from .prose import LABEL, check, placeholders, url_problem
 from .registry import LANGUAGE_NAMES
@@ -27,6 +28,7 @@ def check_content(content: Content, errors: ErrorCollector) -> list:
     for page in content.pages.values():
         _check_citations(page, content.sources, content_root / "pages" / f"{page.slug}.yml", errors)
         _check_page(page, content_root, content.facts, errors, links)
+    check_editorial(content, errors)  # language, terminology, locators
     return links
 
 

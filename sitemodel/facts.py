@@ -28,6 +28,7 @@ from .formatting import (
     month_names,
     unit_words,
 )
+from .locators import as_locator  # locators render in each language
 from .registry import LANGUAGES
 from .yamlload import YamlProblem, load_file
 
@@ -142,7 +143,7 @@ def load_facts(facts_dir: Path, sources: set[str], errors: ErrorCollector) -> di
                            "Correct the value, or the type if the value is right.")
             facts[fact_id] = Fact(
                 id=fact_id, type=entry["type"], value=entry["value"], source=source,
-                locator=entry["locator"], reviewed=entry.get("reviewed", data["reviewed"]),
+                locator=as_locator(entry["locator"]), reviewed=entry.get("reviewed", data["reviewed"]),
                 as_of=entry.get("as_of", data.get("as_of")), replaces=entry.get("replaces"),
                 path=errors.relative(path), line=line,
             )

@@ -66,7 +66,7 @@ def build_flow_data(flow: dict, lang: str, wording: dict, common: dict,
             fact = facts[flow["changes"][change_id]]
             changes.append({"id": change_id, "text": text(wording["changes"][change_id]),
                             "source": fact.source, "title": sources[fact.source]["title"],
-                            "locator": fact.locator})
+                            "locator": fact.locator.render(lang)})  # issue 14: reader's language
         outcomes[outcome_id] = {
             "title": text(words["title"]), "body": text(words["body"]),
             "next": [text(step) for step in words["next"]],

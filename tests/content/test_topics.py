@@ -20,6 +20,10 @@ from sitemodel.prose import placeholders
 # topic -> (slug, facts its page must mention)
 TOPICS = {
     "home page routing readers by situation": ("index", []),
+    "definition and instruments of intercultural living together (art. 1 and 2)": ("living-together", ["law.date"]),
+    "newcomers' first steps: housing, school, languages, work": ("first-steps", [
+        "first_steps.agency_fee_rent_months", "first_steps.deposit_rent_months", "school.compulsory_from",
+        "school.compulsory_until"]),
     "end of the CAI and its transition": ("cai", ["cai.min_age", "cai.completion_period", "cai.last_day_to_sign"]),
     "citizens' pact (Biergerpakt)": ("biergerpakt", ["pact.lapses_after", "pact.ccss_certificate_max_age"]),
     "programme and its modules": ("programme", ["programme.orientation_min_hours", "programme.discover_min_hours",

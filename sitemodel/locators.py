@@ -1,0 +1,164 @@
+"""Where in a source a statement is: locators, rendered in the reader's language.
+
+A locator (``locator:`` in content/pages/*.yml and content/facts/*.yml) takes
+one of three forms, so that no page shows words of another language:
+
+- a legal reference in the law's compact notation, e.g. ``"art. 6(16) 1° a)"``
+  or ``"art. 8(1), 8(2) 1° to 3°; art. 9(2) 6°"``: article, (paragraph), point
+  (1°), letter (a)), joined by ``,`` ``;`` ``and`` ``to``. It is parsed and
+  written out in each language ("Art. 6 Abs. 16 Nr. 1 Buchst. a" in German);
+- a section of a document, cited by its own headings, which are quoted and
+  never translated: ``{section: "2", heading: "Residence permit …", part: "Steps to follow"}``
+  (``section`` and ``part`` are optional);
+- free text written in every language: ``{fr: "…", de: "…", en: "…"}``;
+- a list of these, shown one after the other.
+
+``problems(raw)`` says what is wrong with a locator; ``render(raw, lang)``
+gives its text. ``Locator`` is a ``str`` (the French text, authoritative) that
+also knows ``render(lang)``, so older callers that print a fact's locator keep
+working.
+"""
+
+from __future__ import annotations
+
+import re
+
+LANGS = ("fr", "de", "en")
+
+_TOKEN = re.compile(
+    r"\s*(?:"
+    r"(?P<art>art\.)"
+    r"|(?P<ref>\d+)(?:\((?P<par>\d+)\)(?:-\((?P<par_to>\d+)\))?)?(?![\d°])"
+    r"|(?P<point>\d+)°"
+    r"|(?P<letter>[a-z])\)"
+    r"|(?P<intro>introductory sentence)"
+    r"|(?P<word>and|to)\b"
+    r"|(?P<sep>[,;])"
+    r")"
+)
+_WORDS = {"and": {"fr": "et", "de": "und", "en": "and"}, "to": {"fr": "à", "de": "bis", "en": "to"}}
+_ART = {"fr": "art.", "de": "Art.", "en": "art."}
+_INTRO = {"fr": "phrase liminaire", "de": "Einleitungssatz", "en": "introductory sentence"}
+_SECTION = {"fr": "section", "de": "Abschnitt", "en": "section"}
+_PART = {"fr": "partie", "de": "Teil", "en": "part"}
+QUOTES = {"fr": ("«\u00a0", "\u00a0»"), "de": ("„", "“"), "en": ("“", "”")}
+
+
+def _tokens(text: str) -> list[re.Match] | None:
+    found, position = [], 0
+    text = text.rstrip()
+    while position < len(text):
+        match = _TOKEN.match(text, position)
+        if not match or match.end() == position:
+            return None
+        found.append(match)
+        position = match.end()
+    return found
+
+
+def _render_ref(match: re.Match, lang: str) -> str:
+    article, par, par_to = match.group("ref"), match.group("par"), match.group("par_to")
+    if par is None:
+        return article
+    if lang in ("en", "fr"):  # the law's own compact form, "art. 8(2)"
+        return f"{article}({par})" + (f"-({par_to})" if par_to else "")
+    return f"{article} Abs. {par} bis {par_to}" if par_to else f"{article} Abs. {par}"
+
+
+def _render_legal(text: str, lang: str) -> str:
+    out: list[str] = []
+    for match in _tokens(text) or ():
+        kind = match.lastgroup if match.lastgroup != "par" else "ref"
+        if match.group("art"):
+            piece = _ART[lang]
+        elif match.group("ref"):
+            piece = _render_ref(match, lang)
+        elif match.group("point"):
+            piece = f"Nr. {match.group('point')}" if lang == "de" else f"{match.group('point')}°"
+        elif match.group("letter"):
+            piece = f"Buchst. {match.group('letter')}" if lang == "de" else f"{match.group('letter')})"
+        elif match.group("intro"):
+            piece = _INTRO[lang]
+        elif match.group("word"):
+            piece = _WORDS[match.group("word")][lang]
+        else:
+            kind = "sep"
+            piece = ("\u202f;" if lang == "fr" else ";") if match.group("sep") == ";" else ","
+        if out and kind != "sep":
+            out.append(" ")
+        out.append(piece)
+    return "".join(out)
+
+
+def is_legal(text: str) -> bool:
+    """True when a text is a legal reference in the compact notation."""
+    tokens = _tokens(text)
+    return bool(tokens) and tokens[0].group("art") is not None
+
+
+def problems(raw) -> list[str]:
+    """What is wrong with a locator, as plain sentences (empty when it is fine)."""
+    if isinstance(raw, str):
+        if is_legal(raw):
+            return []
+        return [f"The locator '{raw}' is free text in one language, so readers of the other "
+                "languages would see it untranslated. Write a legal reference as 'art. 12(2)' "
+                "(article, paragraph, point 1°, letter a)), a document's section as "
+                "{section: \"2\", heading: \"…\"}, or free text in every language as "
+                "{fr: \"…\", de: \"…\", en: \"…\"}."]
+    if isinstance(raw, list):
+        return [problem for item in raw for problem in problems(item)] if raw else ["The locator list is empty."]
+    if isinstance(raw, dict):
+        keys = set(raw)
+        if "heading" in keys or "section" in keys:
+            extra = keys - {"section", "heading", "part"}
+            return [f"A section locator has only section, heading and part (not {', '.join(sorted(extra))})."] \
+                if extra else []
+        missing = [lang for lang in LANGS if not str(raw.get(lang) or "").strip()]
+        extra = keys - set(LANGS)
+        out = []
+        if missing:
+            out.append(f"The locator has no text in {', '.join(missing)}: write it in every language.")
+        if extra:
+            out.append(f"The locator has unknown keys: {', '.join(sorted(extra))} (use fr, de, en).")
+        return out
+    return ["A locator is a legal reference ('art. 12(2)'), a section {section: …} or {fr:, de:, en:}."]
+
+
+def render(raw, lang: str) -> str:
+    """The locator as the reader of one language sees it."""
+    if isinstance(raw, Locator):
+        raw = raw.raw
+    if isinstance(raw, str):
+        return _render_legal(raw, lang) if is_legal(raw) else raw
+    if isinstance(raw, list):
+        return ("\u202f; " if lang == "fr" else "; ").join(render(item, lang) for item in raw)
+    if "section" in raw or "heading" in raw:
+        opening, closing = QUOTES[lang]
+        parts = [f"{_SECTION[lang]} {raw['section']}"] if raw.get("section") else []
+        if raw.get("heading"):
+            parts.append(f"{opening}{raw['heading']}{closing}")
+        text = ", ".join(parts)
+        if raw.get("part"):
+            text += f", {_PART[lang]} {opening}{raw['part']}{closing}"
+        return text
+    return str(raw[lang])
+
+
+class Locator(str):
+    """A locator that prints as its French text and renders in any language."""
+
+    raw: object
+
+    def __new__(cls, raw):
+        text = render(raw, "fr") if not problems(raw) else str(raw)
+        obj = super().__new__(cls, text)
+        obj.raw = raw
+        return obj
+
+    def render(self, lang: str) -> str:
+        return render(self.raw, lang) if not problems(self.raw) else str(self)
+
+
+def as_locator(raw) -> Locator:
+    return raw if isinstance(raw, Locator) else Locator(raw)
