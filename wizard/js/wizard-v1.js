@@ -138,9 +138,10 @@ function evaluate(flow, answers, facts, params) {
   const status = Object.create(null);
   const ctx = { facts, params, status };
   const path = [];
-  const result = (extra) => Object.assign({ outcome: null, question: null, path, answers: used(status), values: {}, notes: [], error: null, dead_end: false }, extra);
+  const result = (extra) => Object.assign({ outcome: null, question: null, path, answers: used(status), values: {}, notes: [], error: null, dead_end: false, rule: null, why: [] }, extra);
   for (;;) {
-    for (const row of flow.rules) {
+    for (let number = 1; number <= flow.rules.length; number++) {
+      const row = flow.rules[number - 1];
       const truth = check(row.when, ctx);
       if (truth === null) break;
       if (truth) {
@@ -149,7 +150,9 @@ function evaluate(flow, answers, facts, params) {
         const values = {};
         for (const item of outcome.values || []) values[item.id] = compute(item.expr, ctx);
         const notes = (outcome.notes || []).filter((n) => check(n.when, ctx) === true).map((n) => n.id);
-        return result({ outcome: row.outcome, values, notes });
+        // "why this result": the row that decided, and the answers it looked at
+        const lookedAt = answersIn(row.when);
+        return result({ outcome: row.outcome, values, notes, rule: number, why: path.filter((q) => lookedAt.has(q)) });
       }
     }
     const q = flow.questions.find((x) => !own(status, x.id));

@@ -1,0 +1,73 @@
+"""Legal scenarios: the proof that each flow gives what the law says.
+
+``wizard/scenarios/<flow>.yml`` holds, per flow, people described in a full
+sentence, their answers (slugs), the day they ask (``today``), the outcome,
+computed values and notes they must get, and the source passage that says so.
+They are written from the sources, never from the code.
+
+``load(flow_id)`` reads a file; ``problems(flow, scenario, result)`` compares
+one evaluation (Python's ``Result`` or the dict the JavaScript runtime
+returns) with what the scenario expects and says what differs, so both
+runtimes are held to the same legal expectations by the same function.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+FIELDS = {"name", "answers", "today", "outcome", "values", "notes", "source"}
+
+
+def path_of(flow_id: str) -> Path:
+    return HERE / f"{flow_id}.yml"
+
+
+def load(flow_id: str) -> list[dict]:
+    """The scenarios of one flow, each with its ``today`` filled in from the file's default."""
+    document = yaml.safe_load(path_of(flow_id).read_text(encoding="utf-8"))
+    if document.get("flow") != flow_id:
+        raise ValueError(f"{path_of(flow_id)} is not about the '{flow_id}' wizard")
+    scenarios = []
+    for item in document["scenarios"]:
+        unknown = set(item) - FIELDS
+        if unknown:
+            raise ValueError(f"scenario {item.get('name')!r} has unknown fields {sorted(unknown)}")
+        scenario = {"today": document.get("today"), "values": {}, "notes": [], **item}
+        scenario["answers"] = {k: str(v) for k, v in scenario["answers"].items()}
+        scenarios.append(scenario)
+    return scenarios
+
+
+def params_for(flow: dict, scenario: dict) -> dict:
+    return {"today": scenario["today"]} if "today" in flow.get("params", []) else {}
+
+
+def _get(result, key):
+    return result[key] if isinstance(result, dict) else getattr(result, key)
+
+
+def problems(flow: dict, scenario: dict, result) -> list[str]:
+    """What an evaluation got wrong for this scenario (empty when it is right)."""
+    found = []
+    outcome = _get(result, "outcome")
+    if outcome != scenario["outcome"]:
+        asked = _get(result, "question")
+        found.append(f"outcome {outcome!r} (next question {asked!r}), expected {scenario['outcome']!r}")
+        return found
+    path = _get(result, "path")
+    # the person answered exactly what they were asked: nothing missing, nothing superfluous
+    if sorted(path) != sorted(scenario["answers"]):
+        found.append(f"asked {path}, but the scenario answers {sorted(scenario['answers'])}")
+    values = _get(result, "values")
+    if values != scenario["values"]:
+        found.append(f"values {values}, expected {scenario['values']}")
+    notes = _get(result, "notes")
+    if sorted(notes) != sorted(scenario["notes"]):
+        found.append(f"notes {sorted(notes)}, expected {sorted(scenario['notes'])}")
+    rule = _get(result, "rule")
+    if not rule or flow["rules"][rule - 1]["outcome"] != outcome:
+        found.append(f"rule {rule} does not lead to {outcome}")
+    return found
