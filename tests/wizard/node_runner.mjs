@@ -1,5 +1,7 @@
 // Test helper: runs the shipped runtime under Node on a batch of cases read
 // from stdin (one JSON document) and prints the results as JSON.
+// Modes: "evaluate" (answers -> result, values formatted in each language),
+// "state" (URL fragments -> answers).
 import { readFileSync } from "node:fs";
 import { evaluate, parseState, formatValue } from "../../wizard/js/wizard-v1.js";
 
@@ -11,11 +13,12 @@ if (input.mode === "evaluate") {
     try {
       const r = evaluate(data, c.answers, data.facts, c.params);
       const formatted = {};
-      for (const [lang, fmt] of Object.entries(input.formats)) {
+      for (const [lang, fmt] of Object.entries(input.formats || {})) {
         formatted[lang] = {};
         for (const v of r.outcome ? data.outcomes[r.outcome].values : []) formatted[lang][v.id] = formatValue(v.type, r.values[v.id], fmt);
       }
-      out.push({ outcome: r.outcome, question: r.question, path: r.path, values: r.values, notes: r.notes, error: r.error, dead_end: r.dead_end, formatted });
+      out.push({ outcome: r.outcome, question: r.question, path: r.path, values: r.values, notes: r.notes, error: r.error,
+        dead_end: r.dead_end, rule: r.rule, why: r.why, formatted });
     } catch (e) {
       out.push({ crash: String(e) });
     }

@@ -1,0 +1,79 @@
+"""Legal scenarios (wizard/scenarios/<flow>.yml) pass in Python and in the JavaScript runtime.
+
+The scenarios are the proof against the law: written from the sources, each
+names its passage. Both evaluators must give each person the expected
+outcome, values and exactly the expected notes, after asking exactly the
+questions the person answered. The files must cover every outcome and every
+note of their flow, and cite known sources.
+"""
+
+import pytest
+from wizard_helpers import run_node
+
+from wizard import scenarios
+from wizard.engine import evaluate
+
+FLOWS = ["route", "permit", "subsidy"]
+
+
+@pytest.fixture(scope="module", params=FLOWS)
+def flow_scenarios(request, flows):
+    return request.param, flows[request.param], scenarios.load(request.param)
+
+
+def test_at_least_thirty_scenarios_with_full_sentence_names_and_known_sources(flow_scenarios, source_keys):
+    flow_id, flow, cases = flow_scenarios
+    assert len(cases) >= 30, f"{flow_id}: only {len(cases)} scenarios"
+    names = [case["name"] for case in cases]
+    assert len(set(names)) == len(names), "two scenarios have the same name"
+    for case in cases:
+        assert len(case["name"].split()) >= 6 and case["name"][0].isupper(), case["name"]
+        assert case["source"]["source"] in source_keys, case["name"]
+        assert case["source"].get("locator"), case["name"]
+
+
+def test_every_outcome_and_every_note_has_a_scenario(flow_scenarios):
+    flow_id, flow, cases = flow_scenarios
+    assert {case["outcome"] for case in cases} == set(flow["outcomes"])
+    notes = {note["id"] for outcome in flow["outcomes"].values() for note in outcome.get("notes", [])}
+    assert notes <= {note for case in cases for note in case["notes"]}, "a note no scenario shows"
+
+
+def test_python_gives_every_scenario_what_the_law_says(flow_scenarios, values):
+    flow_id, flow, cases = flow_scenarios
+    failures = {}
+    for case in cases:
+        result = evaluate(flow, case["answers"], values, scenarios.params_for(flow, case))
+        found = scenarios.problems(flow, case, result)
+        if found:
+            failures[case["name"]] = found
+    assert failures == {}
+
+
+def test_javascript_gives_every_scenario_what_the_law_says_and_the_same_why(flow_scenarios, values,
+                                                                            flow_data):
+    flow_id, flow, cases = flow_scenarios
+    for lang in ("fr", "de", "en"):  # the rules are the same in each language's data
+        got = run_node({"mode": "evaluate", "data": flow_data[(flow_id, lang)], "cases": [
+            {"answers": case["answers"], "params": scenarios.params_for(flow, case)} for case in cases]})
+        failures = {}
+        for case, js in zip(cases, got, strict=True):
+            assert "crash" not in js, (case["name"], js)
+            found = scenarios.problems(flow, case, js)
+            py = evaluate(flow, case["answers"], values, scenarios.params_for(flow, case))
+            if (js["rule"], js["why"]) != (py.rule, py.why):
+                found.append(f"why: JavaScript {js['rule'], js['why']}, Python {py.rule, py.why}")
+            if found:
+                failures[case["name"]] = found
+        assert failures == {}, lang
+
+
+def test_a_wrong_expectation_is_caught(flows, values):
+    """The comparison can fail: a scenario with the wrong outcome, note or value is reported."""
+    flow = flows["route"]
+    case = scenarios.load("route")[0]
+    result = evaluate(flow, case["answers"], values, scenarios.params_for(flow, case))
+    assert scenarios.problems(flow, {**case, "outcome": "join_pact"}, result)
+    assert scenarios.problems(flow, {**case, "notes": ["goal_language"]}, result)
+    assert scenarios.problems(flow, {**case, "values": {"x": 1}}, result)
+    assert scenarios.problems(flow, {**case, "answers": {**case["answers"], "age": "30"}}, result)
