@@ -1,13 +1,15 @@
 // Test helper: runs the shipped runtime under Node on a batch of cases read
 // from stdin (one JSON document) and prints the results as JSON.
 // Modes: "evaluate" (answers -> result, values formatted in each language),
-// "state" (URL fragments -> answers).
+// "state" (URL fragments -> answers), "multi" (several such jobs in one process).
 import { readFileSync } from "node:fs";
 import { evaluate, parseState, formatValue } from "../../wizard/js/wizard-v1.js";
 
-const input = JSON.parse(readFileSync(0, "utf8"));
+function run(input) {
 const out = [];
-if (input.mode === "evaluate") {
+if (input.mode === "multi") {
+  for (const job of input.jobs) out.push(run(job));
+} else if (input.mode === "evaluate") {
   const data = input.data;
   for (const c of input.cases) {
     try {
@@ -26,4 +28,6 @@ if (input.mode === "evaluate") {
 } else if (input.mode === "state") {
   for (const text of input.cases) out.push(Object.assign({}, parseState(input.data, text)));
 }
-process.stdout.write(JSON.stringify(out));
+return out;
+}
+process.stdout.write(JSON.stringify(run(JSON.parse(readFileSync(0, "utf8")))));
