@@ -1,9 +1,9 @@
 // Test helper: runs the shipped runtime under Node on a batch of cases read
 // from stdin (one JSON document) and prints the results as JSON.
 // Modes: "evaluate" (answers -> result, values formatted in each language),
-// "state" (URL fragments -> answers), "multi" (several such jobs in one process).
+// "state" (URL fragments -> answers), "why" (the "Why this result" block's data), "multi" (several jobs in one process).
 import { readFileSync } from "node:fs";
-import { evaluate, parseState, formatValue } from "../../wizard/js/wizard-v1.js";
+import { evaluate, parseState, formatValue, whyOf } from "../../wizard/js/wizard-v1.js";
 
 function run(input) {
 const out = [];
@@ -24,6 +24,11 @@ if (input.mode === "multi") {
     } catch (e) {
       out.push({ crash: String(e) });
     }
+  }
+} else if (input.mode === "why") {
+  for (const c of input.cases) {
+    const r = evaluate(input.data, c.answers, input.data.facts, c.params);
+    out.push(whyOf(input.data, r, c.answers, c.params.today, input.base));
   }
 } else if (input.mode === "state") {
   for (const text of input.cases) out.push(Object.assign({}, parseState(input.data, text)));

@@ -221,6 +221,27 @@ function formatValue(type, value, fmt) {
   return n;
 }
 
+// ---- "why this result" (flows): the deciding answers, the rule's link, the assessment date ----
+function answerText(q, raw, data) {
+  if (q.type === "choice") return q.option_labels[raw];
+  if (q.type === "yesno") return data.ui[raw];
+  if (q.type === "date") return formatValue("date", raw, data.format);
+  return formatValue("number", Number(raw), data.format);
+}
+/** The rules page's address for one decision row; rules pages sit beside the wizard pages. */
+function ruleUrl(data, rule, base) {
+  const lang = data.lang === "fr" ? "" : `${data.lang}/`;
+  return new URL(`${lang}wizard/${data.flow}-rules/#rule-${rule}`, new URL("../../", base)).href;
+}
+/** {items: [[label, answer]], rule, href, assessed}: plain data, so Node tests can check it. */
+function whyOf(data, r, answers, today, base) {
+  const items = r.why.map((qid) => {
+    const q = data.questions.find((x) => x.id === qid);
+    return [q.label, answerText(q, answers[qid], data)];
+  });
+  return { items, rule: r.rule, href: ruleUrl(data, r.rule, base), assessed: formatValue("date", today, data.format) };
+}
+
 // ---- the custom element ----
 // the build (wizard/site.py runtime_assets) puts wizard.css here as a JSON string
 const CSS = "__WIZARD_CSS__";
@@ -266,6 +287,13 @@ function todayIso() {
 }
 function paragraphs(text) {
   return text.split(/\n\s*\n/).map((p) => el("p", { text: p.trim() }));
+}
+
+function whyBox(why, ui, colon) {
+  const list = el("ul", { class: "why" }, ...why.items.map(([label, text]) => el("li", { text: `${label}${colon}${text}` })));
+  return el("div", { part: "why" }, el("h3", { text: ui.why_heading }), list,
+    el("p", {}, el("a", { href: why.href, part: "link", text: `${ui.rule_ref} (${ui.col_rule} ${why.rule})` })),
+    el("p", { class: "muted", text: `${ui.assessed}${colon}${why.assessed}` }));
 }
 
 function defineElement() {
@@ -413,6 +441,7 @@ function defineElement() {
         box.appendChild(dl);
       }
       for (const n of o.notes) if (r.notes.includes(n.id)) box.appendChild(el("p", { part: "notice", class: "flag", text: n.text }));
+      box.appendChild(whyBox(whyOf(data, r, this._answers, this._params().today, BASE), data.ui, data.format.colon));
       box.appendChild(el("h3", { text: ui.next_steps }));
       box.appendChild(el("ol", {}, ...o.next.map((t) => el("li", { text: t }))));
       if (o.dated) {
@@ -448,4 +477,4 @@ function defineElement() {
 }
 if (typeof customElements !== "undefined" && typeof HTMLElement !== "undefined") defineElement();
 
-export { evaluate, parseState, formatState, formatValue, parseAnswer, addMonths, isoValid };
+export { evaluate, parseState, formatState, formatValue, parseAnswer, addMonths, isoValid, whyOf };

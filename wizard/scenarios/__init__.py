@@ -19,6 +19,7 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 FIELDS = {"name", "answers", "today", "outcome", "values", "notes", "source"}
+# source: {source: id in content/sources.yml, locator: where (article, section), passage: what it says}
 
 
 def path_of(flow_id: str) -> Path:
