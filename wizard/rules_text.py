@@ -124,7 +124,8 @@ class Describer:
                 and cond[op] == "param:today" and op in AGO):
             return None
         amount = expr["years" if expr["op"] == "add_years" else "months"]
-        return self.ui[AGO[op]].format(date=self.expr(expr["date"]), n=self.ref(amount))
+        # the wording gives the words after the date, "…" standing for the duration
+        return f"{self.expr(expr['date'])} {self.ui[AGO[op]].replace('…', self.ref(amount))}"
 
     def answer(self, question: dict, raw: str) -> str:
         """A given answer, as the reader would say it."""
