@@ -45,7 +45,7 @@ def test_every_list_has_its_own_heading_so_none_runs_into_the_next(pages):
 
 
 def test_every_rule_has_an_anchor_and_every_example_a_rule(pages, flows):
-    for (flow_id, lang), page in pages.items():
+    for (flow_id, _lang), page in pages.items():
         anchors = re.findall(r'<span id="rule-(\d+)"></span>', page)
         assert anchors == [str(n) for n in range(1, len(flows[flow_id]["rules"]) + 1)]
         examples = page[page.index("{ #examples }"):]

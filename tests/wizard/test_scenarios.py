@@ -77,3 +77,30 @@ def test_a_wrong_expectation_is_caught(flows, values):
     assert scenarios.problems(flow, {**case, "notes": ["goal_language"]}, result)
     assert scenarios.problems(flow, {**case, "values": {"x": 1}}, result)
     assert scenarios.problems(flow, {**case, "answers": {**case["answers"], "age": "30"}}, result)
+
+
+def test_each_fixed_threshold_has_a_case_just_before_on_and_after_it(flow_scenarios, values):
+    """Ages, counts and fixed dates in the rules: the scenarios try each side of every cut-off."""
+    from wizard.analysis import _cutoffs
+    from wizard.engine import Context, add_days, compute
+    flow_id, flow, cases = flow_scenarios
+    missing = []
+    for question in flow["questions"]:
+        if question["type"] not in ("number", "date"):
+            continue
+        found = [set(_cutoffs(flow, question["id"], Context(values, {"today": today}, {})))
+                 for today in ("2025-01-01", "2027-06-30")]
+        low = compute(question.get("min"), Context(values, {"today": "2025-01-01"}, {}))
+        given = [case["answers"][question["id"]] for case in cases if question["id"] in case["answers"]]
+        for cut in found[0] & found[1]:  # the same whatever the day: not relative to today
+            if question["type"] == "number":
+                sides = {"before": [v for v in given if int(v) < cut], "on": [v for v in given if int(v) == cut],
+                         "after": [v for v in given if int(v) > cut]}
+                impossible_before = low is not None and not isinstance(low, str) and cut - 1 < low
+            else:
+                sides = {"before": [v for v in given if v < cut], "on": [v for v in given if v == cut],
+                         "after": [v for v in given if v > cut]}
+                impossible_before = isinstance(low, str) and add_days(cut, -1) < low
+            missing += [f"{question['id']} {side} {cut}" for side, hits in sides.items()
+                        if not hits and not (side == "before" and impossible_before)]
+    assert missing == []
