@@ -104,3 +104,29 @@ def test_each_fixed_threshold_has_a_case_just_before_on_and_after_it(flow_scenar
             missing += [f"{question['id']} {side} {cut}" for side, hits in sides.items()
                         if not hits and not (side == "before" and impossible_before)]
     assert missing == []
+
+
+def test_every_scenario_describes_a_possible_person(flow_scenarios, values):
+    """Age and dates agree on the day they ask: old enough to sign a CAI (16) or to join the
+    pact (18) on the day given, and no date after that day unless the question allows it."""
+    flow_id, flow, cases = flow_scenarios
+    impossible = {case["name"]: found for case in cases
+                  if (found := scenarios.implausibilities(flow, case, values))}
+    assert impossible == {}
+
+
+def test_an_impossible_person_is_caught(flows, values):
+    """The check can fail: a 16-year-old in March 2026 was 13 when signing in November 2023."""
+    flow = flows["route"]
+    person = {"today": "2026-03-15", "answers": {"age": "16", "cai_signed_on": "2023-11-10"}}
+    assert scenarios.implausibilities(flow, person, values)
+    assert not scenarios.implausibilities(flow, {**person, "today": "2024-09-16"}, values)
+    future = {"today": "2024-01-10", "answers": {"age": "30", "last_module": "2024-02-01"}}
+    assert "after the day they ask" in scenarios.implausibilities(flow, future, values)[0]
+    young_member = {"today": "2026-03-15", "answers": {"age": "18", "last_module": "2024-03-20"}}
+    assert scenarios.implausibilities(flow, young_member, values)
+    # in the person's favour: 17 on 15 March 2026, born on 16 March 2008 at the earliest
+    assert scenarios.oldest_age_on(17, "2026-03-15", "2025-03-16") == 17
+    assert scenarios.oldest_age_on(17, "2026-03-15", "2025-03-15") == 16
+    assert scenarios.oldest_age_on(17, "2026-03-15", "2024-03-16") == 16
+    assert scenarios.oldest_age_on(17, "2026-03-15", "2024-03-15") == 15

@@ -13,9 +13,12 @@ runtimes are held to the same legal expectations by the same function.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import yaml
+
+from ..engine import add_days, add_months
 
 HERE = Path(__file__).resolve().parent
 FIELDS = {"name", "answers", "today", "outcome", "values", "notes", "source"}
@@ -71,4 +74,41 @@ def problems(flow: dict, scenario: dict, result) -> list[str]:
     rule = _get(result, "rule")
     if not rule or flow["rules"][rule - 1]["outcome"] != outcome:
         found.append(f"rule {rule} does not lead to {outcome}")
+    return found
+
+
+# ---- is this a real, possible person? ----------------------------------------
+# A date answer and an age are facts about the same person on the same day
+# (``today``): a CAI could be signed only from 16 (guichet CAI page, "Who is
+# concerned"), the citizens' pact only by adults (law of 23 August 2023,
+# art. 4(1)), so the person must have been old enough on the day they give.
+AGE_AT = {"cai_signed_on": "cai.min_age", "last_module": "adult_age"}
+
+
+def oldest_age_on(age: int, today: str, day: str) -> int:
+    """The highest age on ``day`` of someone aged ``age`` on ``today`` (in their favour:
+    born the day after their (age + 1)th birthday would have fallen)."""
+    born = dt.date.fromisoformat(add_days(add_months(today, -12 * (age + 1)), 1))
+    then = dt.date.fromisoformat(day)
+    return then.year - born.year - ((then.month, then.day) < (born.month, born.day))
+
+
+def implausibilities(flow: dict, scenario: dict, values: dict) -> list[str]:
+    """Why this scenario cannot describe a real person (empty when it can)."""
+    found = []
+    answers, today = scenario["answers"], scenario.get("today")
+    questions = {q["id"]: q for q in flow["questions"]}
+    for qid, answer in answers.items():
+        question = questions.get(qid)
+        if question is None or question["type"] != "date":
+            continue
+        # a date a question bounds by today cannot lie after the day the person asks
+        if today and question.get("max") == "param:today" and answer > today:
+            found.append(f"{qid} {answer} is after the day they ask ({today})")
+        if today and qid in AGE_AT and "age" in answers:
+            minimum = values[AGE_AT[qid]]
+            oldest = oldest_age_on(int(answers["age"]), today, answer)
+            if oldest < minimum:
+                found.append(f"aged {answers['age']} on {today}, they were at most {oldest} on "
+                             f"{answer} ({qid}), under {minimum}")
     return found
