@@ -227,8 +227,11 @@ def examples_section(flow: dict, data: dict, facts: dict[str, Fact], lang: str, 
         source = case["source"]
         title = sources.get(source["source"], {}).get("title", source["source"])
         cited = f"{_html(title)}, {_html(source['locator'])}"
-        if lang == "en" and source.get("passage"):  # the passage is noted in English
-            cited += f" ({_html(source['passage'])})"
+        quoted = legal_scenarios.passage_language(source["source"])
+        # a quotation stays in its source's language: the law's French text on every page,
+        # an English source's words only on the English page (no English on FR/DE pages)
+        if source.get("passage") and quoted in (lang, "fr"):
+            cited += f' <q lang="{quoted}">{_html(source["passage"])}</q>'
         item += [f"    {ui['sources']}{colon}{cited}", ""]
         lines += item
     return lines

@@ -70,3 +70,12 @@ def test_a_condition_with_no_opposite_keeps_its_not(flow_data, facts):
     say = Describer(flow_data[("permit", "en")], facts, "en")
     words = say.cond({"not": {"answer": "purpose", "in": ["visit", "none"]}})
     assert words.startswith("not (") and "«None of these»" in words
+
+
+def test_examples_quote_the_law_in_french_and_english_sources_only_in_english(pages):
+    law = '<q lang="fr">3 000 euros pour les communes dont les conseils communaux sont composés de sept'
+    for lang in LANGS:
+        assert law in pages[("subsidy", lang)], lang
+    brochure = '<q lang="en">For reuniting family of a third country citizen:9 months</q>'
+    assert brochure in pages[("permit", "en")]
+    assert "third country citizen:9" not in pages[("permit", "fr")] + pages[("permit", "de")]

@@ -22,7 +22,15 @@ from ..engine import add_days, add_months
 
 HERE = Path(__file__).resolve().parent
 FIELDS = {"name", "answers", "today", "outcome", "values", "notes", "source"}
-# source: {source: id in content/sources.yml, locator: where (article, section), passage: what it says}
+# source: {source: id in content/sources.yml, locator: where (article, section), passage: the words
+# of the source, copied verbatim (tests/wizard/test_scenario_passages.py checks them)}
+# The language a source is written in: the law's French text is authoritative and quoted in French;
+# the guichet.lu page and the ASTI brochure are stored in English.
+SOURCE_LANGUAGE = {"law-2023": "fr"}
+
+
+def passage_language(source_id: str) -> str:
+    return SOURCE_LANGUAGE.get(source_id, "en")
 
 
 def path_of(flow_id: str) -> Path:
