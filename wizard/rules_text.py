@@ -211,7 +211,7 @@ def examples_section(flow: dict, data: dict, facts: dict[str, Fact], lang: str, 
         outcome = data["outcomes"][result.outcome]
         given = LIST_SEPARATOR[lang].join(f"{by_id[q]['label']}{colon}{say.answer(by_id[q], case['answers'][q])}"
                           for q in result.path)
-        head = f"*{_html(case['name'])}*" if lang == "en" else f"*{ui['example']} {number}*"
+        head = f"*{_html(case['names'][lang])}*"
         item = [f"{number}. {head}", "", f"    **{ui['col_given']}**{colon}{_html(given)}.", ""]
         if case["today"] and "today" in flow.get("params", []):
             day = format_value("date", dt.date.fromisoformat(case["today"]), lang)

@@ -56,7 +56,11 @@ def test_every_rule_has_an_anchor_and_every_example_a_rule(pages, flows):
 def test_examples_are_in_the_readers_language(pages):
     en, fr = pages[("permit", "en")], pages[("permit", "fr")]
     assert "*The dependent sister of a Dutch citizen living in Luxembourg has a right of residence*" in en
-    assert "Dutch citizen" not in fr and "*Exemple 19*" in fr
+    assert "Dutch citizen" not in fr and "Exemple 19" not in fr
+    assert "*La sœur à charge d'un citoyen néerlandais vivant au Luxembourg a un droit de séjour*" in fr
+    de = pages[("permit", "de")]
+    assert "*Die unterhaltsberechtigte Schwester eines in Luxemburg lebenden Niederländers hat ein " \
+           "Aufenthaltsrecht*" in de
     assert "Lien de famille\u00a0: Autre membre de la famille" in fr
 
 

@@ -24,12 +24,25 @@ def flow_scenarios(request, flows):
 def test_at_least_thirty_scenarios_with_full_sentence_names_and_known_sources(flow_scenarios, source_keys):
     flow_id, flow, cases = flow_scenarios
     assert len(cases) >= 30, f"{flow_id}: only {len(cases)} scenarios"
-    names = [case["name"] for case in cases]
-    assert len(set(names)) == len(names), "two scenarios have the same name"
+    for lang in ("fr", "de", "en"):
+        names = [case["names"][lang] for case in cases]
+        assert len(set(names)) == len(names), f"two scenarios have the same {lang} name"
     for case in cases:
-        assert len(case["name"].split()) >= 6 and case["name"][0].isupper(), case["name"]
+        for lang, name in case["names"].items():
+            assert len(name.split()) >= 6 and name[0].isupper(), (lang, name)
+        # translated, not copied: the French and German names are not the English one
+        assert len({case["names"]["fr"], case["names"]["de"], case["name"]}) == 3, case["name"]
         assert case["source"]["source"] in source_keys, case["name"]
         assert case["source"].get("locator"), case["name"]
+
+
+def test_a_scenario_without_its_name_in_every_language_is_refused(tmp_path, monkeypatch):
+    (tmp_path / "route.yml").write_text('flow: route\nscenarios:\n  - name: {en: "A person", fr: "Une personne"}\n'
+                                        '    answers: {connection: neither}\n    outcome: no_link\n',
+                                        encoding="utf-8")
+    monkeypatch.setattr(scenarios, "HERE", tmp_path)
+    with pytest.raises(ValueError, match="name in each language"):
+        scenarios.load("route")
 
 
 def test_every_outcome_and_every_note_has_a_scenario(flow_scenarios):

@@ -1,7 +1,7 @@
 """Legal scenarios: the proof that each flow gives what the law says.
 
 ``wizard/scenarios/<flow>.yml`` holds, per flow, people described in a full
-sentence, their answers (slugs), the day they ask (``today``), the outcome,
+sentence (``name``, in each of the site's languages), their answers (slugs), the day they ask (``today``), the outcome,
 computed values and notes they must get, and the source passage that says so.
 They are written from the sources, never from the code.
 
@@ -17,6 +17,8 @@ import datetime as dt
 from pathlib import Path
 
 import yaml
+
+from sitemodel import LANGUAGES
 
 from ..engine import add_days, add_months
 
@@ -47,7 +49,14 @@ def load(flow_id: str) -> list[dict]:
         unknown = set(item) - FIELDS
         if unknown:
             raise ValueError(f"scenario {item.get('name')!r} has unknown fields {sorted(unknown)}")
-        scenario = {"today": document.get("today"), "values": {}, "notes": [], **item}
+        names = item.get("name")
+        if not isinstance(names, dict) or sorted(names) != sorted(LANGUAGES) or \
+                not all(isinstance(n, str) and n.strip() for n in names.values()):
+            raise ValueError(f"scenario {names!r} in {path_of(flow_id).name} needs its name in "
+                             f"each language ({', '.join(LANGUAGES)})")
+        # names: the person in each language; name: the English one, for test ids and messages
+        scenario = {"today": document.get("today"), "values": {}, "notes": [], **item,
+                    "names": dict(names), "name": names["en"]}
         scenario["answers"] = {k: str(v) for k, v in scenario["answers"].items()}
         scenarios.append(scenario)
     return scenarios
