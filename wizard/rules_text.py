@@ -12,7 +12,9 @@ scenarios of wizard/scenarios/ are shown as "Examples".
 from __future__ import annotations
 
 import datetime as dt
+import os
 
+from sitemodel import DEFAULT_LANGUAGE
 from sitemodel.facts import COLON, Fact, format_value
 
 from . import scenarios as legal_scenarios
@@ -33,6 +35,22 @@ def _html(text: str) -> str:
 def _cell(text: str) -> str:
     """Text safe inside a Markdown table cell."""
     return _html(text).replace("|", "\\|").replace("\n", " ")
+
+
+# the data files are at assets/wizard/wizard-data/<flow>.<lang>.json: three folders below the site root
+DATA_TO_ROOT = "../../../"
+
+
+def rules_url(flow_id: str, lang: str, site_url: str | None = None) -> str:
+    """The rules page's address as the flow's data file gives it to the runtime.
+
+    Absolute when the site's public address is known (SITE_URL, as for the build), so a
+    wizard whose assets an integrator copied to another server still links to this site;
+    otherwise relative to the data file, which works wherever the whole site is served.
+    """
+    site_url = os.environ.get("SITE_URL", "") if site_url is None else site_url
+    path = ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") + f"wizard/{flow_id}-rules/"
+    return f"{site_url.rstrip('/')}/{path}" if site_url else DATA_TO_ROOT + path
 
 
 def outcome_anchor(outcome_id: str) -> str:

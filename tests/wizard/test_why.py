@@ -47,3 +47,37 @@ def test_a_lapsed_membership_is_explained_by_membership_and_last_module_in_words
                     "cases": [{"answers": answers, "params": {"today": "2026-03-15"}}]})[0]
     assert why["items"] == [["Member of the citizens' pact", "Yes"], ["Last module", "14 March 2024"]]
     assert why["rule"] == 3 and why["assessed"] == "15 March 2026"
+
+
+def test_the_rules_address_is_relative_to_the_data_file_without_a_site_address(monkeypatch):
+    from wizard.rules_text import rules_url
+    monkeypatch.delenv("SITE_URL", raising=False)
+    assert rules_url("route", "fr") == "../../../wizard/route-rules/"
+    assert rules_url("permit", "de") == "../../../de/wizard/permit-rules/"
+    monkeypatch.setenv("SITE_URL", "https://integration.example.lu/site")
+    assert rules_url("route", "en") == "https://integration.example.lu/site/en/wizard/route-rules/"
+
+
+def test_the_why_link_reaches_this_site_from_assets_copied_to_an_integrators_server(flows, wording, facts,
+                                                                                  monkeypatch):
+    """Built with SITE_URL, the link is absolute: a runtime served from another host still
+    links to this site's rules page; built without, it follows the data file (same site)."""
+    from wizard_helpers import ROOT
+
+    from sitemodel.yamlload import load_file
+    from wizard.export import build_flow_data
+    sources = load_file(ROOT / "content" / "sources.yml")
+    answers = {"connection": "neither"}
+    elsewhere = "https://portal.example.com/static/lu-wizard/wizard-v1.js"
+    hrefs = {}
+    for site_url in ("https://integration.example.lu/", None):
+        if site_url:
+            monkeypatch.setenv("SITE_URL", site_url)
+        else:
+            monkeypatch.delenv("SITE_URL", raising=False)
+        data = build_flow_data(flows["route"], "en", wording[("en", "route")], wording[("en", "common")],
+                               facts, sources)
+        hrefs[site_url] = run_node({"mode": "why", "data": data, "base": elsewhere, "cases": [
+            {"answers": answers, "params": {"today": "2026-03-15"}}]})[0]["href"]
+    assert hrefs["https://integration.example.lu/"] == "https://integration.example.lu/en/wizard/route-rules/#rule-1"
+    assert hrefs[None] == "https://portal.example.com/en/wizard/route-rules/#rule-1"

@@ -228,10 +228,12 @@ function answerText(q, raw, data) {
   if (q.type === "date") return formatValue("date", raw, data.format);
   return formatValue("number", Number(raw), data.format);
 }
-/** The rules page's address for one decision row; rules pages sit beside the wizard pages. */
+/** The rules page's address for one decision row. The data gives it (wizard/rules_text.py
+ * rules_url): absolute when the site's address was known at build time, otherwise relative to
+ * the data file, which sits beside the runtime (base) in wizard-data/. */
 function ruleUrl(data, rule, base) {
-  const lang = data.lang === "fr" ? "" : `${data.lang}/`;
-  return new URL(`${lang}wizard/${data.flow}-rules/#rule-${rule}`, new URL("../../", base)).href;
+  const dataFile = new URL(`wizard-data/${data.flow}.${data.lang}.json`, base);
+  return new URL(`${data.rules_url}#rule-${rule}`, dataFile).href;
 }
 /** {items: [[label, answer]], rule, href, assessed}: plain data, so Node tests can check it. */
 function whyOf(data, r, answers, today, base) {
