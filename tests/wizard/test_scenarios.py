@@ -34,6 +34,7 @@ def test_at_least_thirty_scenarios_with_full_sentence_names_and_known_sources(fl
         assert len({case["names"]["fr"], case["names"]["de"], case["name"]}) == 3, case["name"]
         assert case["source"]["source"] in source_keys, case["name"]
         assert case["source"].get("locator"), case["name"]
+        assert case["source"].get("passage"), f"{case['name']}: no passage quoted"
 
 
 def test_a_scenario_without_its_name_in_every_language_is_refused(tmp_path, monkeypatch):
