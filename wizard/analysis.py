@@ -5,7 +5,7 @@
 ``walk`` answers every question with every option and, for numbers and
 dates, with the values around each cut-off found in the conditions (one
 below, at, one above; the day before, the day, the day after) plus the
-bounds and a few fixed samples. Between two cut-offs the rules cannot change
+bounds (a few fixed samples too where no cut-off exists). Between two cut-offs the rules cannot change
 their answer, so these values cover every case the table distinguishes.
 """
 
@@ -160,7 +160,9 @@ def candidates(flow: dict, question: dict, ctx: Context) -> list[str]:
         high = low + 1000 if high is None else high
         for cut in _cutoffs(flow, question["id"], ctx):
             values += [cut - 1, cut, cut + 1]
-        values += [low, high, (low + high) // 2, *(rng.randint(low, high) for _ in range(2))]
+        values += [low, high]
+        if len(values) == 2:  # no cut-off: a few samples between the bounds
+            values += [(low + high) // 2, *(rng.randint(low, high) for _ in range(2))]
         raw = [str(v) for v in sorted(set(values)) if low <= v <= high]
     else:
         low = low or "2000-01-01"
@@ -168,8 +170,10 @@ def candidates(flow: dict, question: dict, ctx: Context) -> list[str]:
         for cut in _cutoffs(flow, question["id"], ctx):
             values += [add_days(cut, -1), cut, add_days(cut, 1)]
         span = (dt.date.fromisoformat(high) - dt.date.fromisoformat(low)).days
-        values += [low, high, add_days(low, span // 2),
-                   *(add_days(low, rng.randint(0, max(span, 0))) for _ in range(2))]
+        values += [low, high]
+        if len(values) == 2:
+            values += [add_days(low, span // 2),
+                       *(add_days(low, rng.randint(0, max(span, 0))) for _ in range(2))]
         raw = sorted({v for v in values if low <= v <= high})
     return [value for value in raw if _valid(question, value, ctx)]
 

@@ -48,8 +48,10 @@ COMPARATORS = ("eq", "ne", "lt", "le", "gt", "ge", "in")
 QUESTION_TYPES = ("choice", "yesno", "number", "date")
 YESNO = ("yes", "no")
 SKIPPED = object()  # marks a question that was passed over; compares false with anything
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-NUMBER_TEXT = re.compile(r"^\d{1,12}$")
+# ASCII digits only, and the whole text: Python's \d and $ would also take "١٢" or "12\n",
+# which JavaScript's /^\d$/ refuses; both runtimes must read every string alike
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+NUMBER_TEXT = re.compile(r"[0-9]{1,12}")
 
 
 class FlowError(Exception):
@@ -68,13 +70,15 @@ class Result:
     notes: list[str] = field(default_factory=list)
     error: str | None = None  # why the given answer to ``question`` was refused
     dead_end: bool = False
+    rule: int | None = None  # the decision-table row that gave the outcome, counted from 1
+    why: list[str] = field(default_factory=list)  # the answers that row looked at, in asked order
 
 
 # ---- dates -------------------------------------------------------------------
 
 def parse_iso(text) -> dt.date | None:
     """A real calendar date written YYYY-MM-DD, or None."""
-    if not isinstance(text, str) or not ISO_DATE.match(text):
+    if not isinstance(text, str) or not ISO_DATE.fullmatch(text):
         return None
     try:
         return dt.date.fromisoformat(text)
@@ -248,7 +252,7 @@ def parse_answer(question: dict, raw, ctx: Context):
             raise ValueError("choose")
         return raw
     if kind == "number":
-        if not NUMBER_TEXT.match(raw):
+        if not NUMBER_TEXT.fullmatch(raw):
             raise ValueError("number")
         value = int(raw)
     else:
@@ -269,7 +273,7 @@ def evaluate(flow: dict, answers: dict, facts: dict, params: dict) -> Result:
     ctx = Context(facts, params, status)
     path: list[str] = []
     while True:
-        for row in flow["rules"]:
+        for number, row in enumerate(flow["rules"], 1):
             truth = check(row["when"], ctx)
             if truth is None:
                 break
@@ -277,7 +281,7 @@ def evaluate(flow: dict, answers: dict, facts: dict, params: dict) -> Result:
                 notes = flow["outcomes"][row["outcome"]].get("notes", [])
                 # an outcome waits until its notes can be decided: they may need one more answer
                 if all(check(note["when"], ctx) is not None for note in notes):
-                    return _outcome(flow, row["outcome"], ctx, path)
+                    return _outcome(flow, number, ctx, path)
                 break
         question = next((q for q in flow["questions"] if q["id"] not in status), None)
         if question is None:
@@ -303,7 +307,9 @@ def _used(status: dict) -> dict:
     return {k: v for k, v in status.items() if v is not SKIPPED}
 
 
-def _outcome(flow: dict, outcome_id: str, ctx: Context, path: list[str]) -> Result:
+def _outcome(flow: dict, number: int, ctx: Context, path: list[str]) -> Result:
+    row = flow["rules"][number - 1]
+    outcome_id = row["outcome"]
     outcome = flow["outcomes"][outcome_id]
     values = {}
     for item in outcome.get("values", []):
@@ -312,7 +318,9 @@ def _outcome(flow: dict, outcome_id: str, ctx: Context, path: list[str]) -> Resu
             raise FlowError(f"{outcome_id}.{item['id']} needs an answer that was not given")
         values[item["id"]] = value
     notes = [note["id"] for note in outcome.get("notes", []) if check(note["when"], ctx)]
-    return Result(outcome_id, None, path, _used(ctx.status), values, notes)
+    looked_at = answers_in(row["when"])
+    why = [qid for qid in path if qid in looked_at]
+    return Result(outcome_id, None, path, _used(ctx.status), values, notes, rule=number, why=why)
 
 
 # ---- URL state ---------------------------------------------------------------
@@ -326,7 +334,7 @@ def parse_state(flow: dict, text: str) -> dict:
     Only shape is checked here (known slug, option, digits, real date);
     ranges depend on other answers and are checked by ``evaluate``.
     """
-    if not isinstance(text, str) or len(text) > MAX_STATE_LENGTH:
+    if not isinstance(text, str) or utf16_length(text) > MAX_STATE_LENGTH:
         return {}
     fields: dict = {}
     for part in (text[1:] if text.startswith("#") else text).split("&"):
@@ -346,6 +354,11 @@ def parse_state(flow: dict, text: str) -> dict:
     return answers
 
 
+def utf16_length(text: str) -> int:
+    """The length JavaScript's ``text.length`` gives: characters beyond U+FFFF count twice."""
+    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
+
+
 def _well_formed(question: dict, value: str) -> bool:
     kind = question["type"]
     if kind == "choice":
@@ -353,7 +366,7 @@ def _well_formed(question: dict, value: str) -> bool:
     if kind == "yesno":
         return value in YESNO
     if kind == "number":
-        return bool(NUMBER_TEXT.match(value))
+        return bool(NUMBER_TEXT.fullmatch(value))
     return parse_iso(value) is not None
 
 

@@ -17,6 +17,7 @@ from sitemodel.formatting import UNIT_TYPES, colon, date_pattern, group_separato
 
 from .engine import facts_in
 from .factvalues import fact_values
+from .rules_text import rules_url
 from .wording import fill
 
 DATA_VERSION = 1
@@ -82,7 +83,7 @@ def build_flow_data(flow: dict, lang: str, wording: dict, common: dict,
     return {
         "v": DATA_VERSION, "id": flow["id"], "flow": flow["id"], "lang": lang,
         "title": text(wording["title"]), "intro": text(wording["intro"]),
-        "params": flow.get("params", []),
+        "params": flow.get("params", []), "rules_url": rules_url(flow["id"], lang),
         "questions": questions, "rules": flow["rules"], "outcomes": outcomes,
         "facts": {k: v for k, v in fact_values(facts).items() if k in used},
         "format": format_data(lang),

@@ -28,17 +28,17 @@ from markupsafe import Markup
 from sitemodel import DEFAULT_LANGUAGE, LANGUAGES
 from sitemodel.content import load_sources
 from sitemodel.errors import ErrorCollector
-from sitemodel.facts import Fact, format_value
+from sitemodel.facts import Fact
 from sitemodel.formatting import colon
 from sitemodel.pages import RenderedPage
 from sitemodel.registry import FLOW_IDS
 from sitemodel.templating import environment as markdown_environment
 
 from .analysis import check_flow
-from .engine import COMPARATORS, facts_in
 from .export import build_flow_data, to_json
 from .factvalues import fact_values
 from .flows import all_flows
+from .rules_text import rules_page  # the rules page and its examples: wizard/rules_text.py
 from .wording import COMMON, fill, load_wording, wording_path
 
 JS_DIR = Path(__file__).resolve().parent / "js"
@@ -123,7 +123,7 @@ def generate(root: Path, facts: dict[str, Fact], errors: ErrorCollector,
                 RenderedPage(lang, f"wizard/{flow_id}.md", data["title"], SECTION, 2 * order,
                              wizard_page(data)),
                 RenderedPage(lang, f"wizard/{flow_id}-rules.md", rules_title, SECTION, 2 * order + 1,
-                             rules_page(flow, data, facts, lang)),
+                             rules_page(flow, data, facts, lang, sources)),
             ]
         title, markdown = integrators_page(lang)
         pages.append(RenderedPage(lang, "wizard/integrators.md", title, SECTION, 2 * len(flows), markdown))
@@ -159,90 +159,6 @@ def wizard_page(data: dict) -> str:
     return _templates().get_template("wizard.md.j2").render(
         title=data["title"], intro=data["intro"], flow=data["flow"], lang=data["lang"], ui=data["ui"],
         script_tag=Markup(script_tag(data["lang"])))  # noqa: S704 - a fixed tag, no editor text
-
-
-class _Describer:
-    """Turns conditions and expressions into words of one language."""
-
-    def __init__(self, data: dict, facts: dict[str, Fact], lang: str):
-        self.ui, self.facts, self.lang = data["ui"], facts, lang
-        self.questions = {q["id"]: q for q in data["questions"]}
-
-    def ref(self, value, question: dict | None = None) -> str:
-        if isinstance(value, str) and value.startswith("fact:"):
-            fact = self.facts[value[5:]]
-            return format_value(fact.type, fact.value, self.lang)
-        if isinstance(value, str) and value.startswith("answer:"):
-            return f"«{self.questions[value[7:]]['label']}»"
-        if value == "param:today":
-            return self.ui["today"]
-        if isinstance(value, list):
-            return ", ".join(self.ref(v, question) for v in value)
-        if question and question["type"] == "choice" and value in question["options"]:
-            return f"«{question['option_labels'][value]}»"
-        if question and question["type"] == "yesno" and value in ("yes", "no"):
-            return f"«{self.ui[value]}»"
-        return str(value)
-
-    def expr(self, expr) -> str:
-        if not isinstance(expr, dict):
-            return self.ref(expr)
-        op = expr["op"]
-        if op in ("add_years", "add_months"):
-            amount = expr["years" if op == "add_years" else "months"]
-            return f"{self.expr(expr['date'])} + {self.ref(amount)}"
-        if op in ("sum", "mul"):
-            return f" {'+' if op == 'sum' else '×'} ".join(self.expr(a) for a in expr["args"])
-        if op in ("min", "max"):
-            return f"{self.ui[op + '_of']} ({'; '.join(self.expr(a) for a in expr['args'])})"
-        question = self.questions.get(str(expr["key"]).removeprefix("answer:"))
-        cases = "; ".join(f"{self.ref(k, question)} → {self.expr(v)}" for k, v in expr["map"].items())
-        return f"{self.ui['depending_on']} {self.expr(expr['key'])}{colon(self.lang)}{cases}"
-
-    def cond(self, cond: dict) -> str:
-        if "all" in cond or "any" in cond:
-            joiner = self.ui["op_and" if "all" in cond else "op_or"]
-            parts = [self.cond(c) for c in cond.get("all", cond.get("any"))]
-            return f" {joiner} ".join(f"({p})" if " " in p and len(parts) > 1 else p for p in parts)
-        if "not" in cond:
-            return f"{self.ui['op_not']} ({self.cond(cond['not'])})"
-        op = next(key for key in cond if key in COMPARATORS)
-        question = self.questions.get(cond.get("answer", ""))
-        left = f"«{question['label']}»" if question else self.expr(cond["value"])
-        return f"{left} {self.ui['op_' + op]} {self.ref(cond[op], question)}"
-
-
-def rules_page(flow: dict, data: dict, facts: dict[str, Fact], lang: str) -> str:
-    """How the wizard decides: questions, the decision table, outcomes with sources."""
-    ui = data["ui"]
-    say = _Describer(data, facts, lang)
-    questions = []
-    for question in data["questions"]:
-        if question["type"] == "choice":
-            answers = "; ".join(question["option_labels"].values())
-        elif question["type"] == "yesno":
-            answers = f"{ui['yes']}; {ui['no']}"
-        else:
-            answers = ui["number_answer" if question["type"] == "number" else "date_answer"]
-        asked = f"{ui['skipped_if']} {say.cond(question['skip_if'])}" if "skip_if" in question \
-            else ui["always"]
-        questions.append({"text": question["text"], "answers": answers, "asked": asked})
-    rules = [{"when": say.cond(row["when"]), "title": data["outcomes"][row["outcome"]]["title"],
-              "anchor": _anchor(row["outcome"])} for row in flow["rules"]]
-    outcomes = [{
-        **outcome, "anchor": _anchor(outcome_id),
-        "values": [{"label": v["label"], "expr": say.expr(v["expr"])} for v in outcome["values"]],
-        "notes": [{"when": say.cond(n["when"]), "text": n["text"]} for n in outcome["notes"]],
-    } for outcome_id, outcome in data["outcomes"].items()]
-    used = [facts[f] for f in facts_in(flow) | set(flow.get("changes", {}).values()) if f in facts]
-    reviewed = format_value("date", max(fact.reviewed for fact in used), lang) if used else None
-    return _templates().get_template("rules.md.j2").render(
-        ui=ui, colon=colon(lang), title=data["title"], flow=flow["id"], questions=questions, rules=rules,
-        outcomes=outcomes, reviewed=reviewed)
-
-
-def _anchor(outcome_id: str) -> str:
-    return "outcome-" + outcome_id.replace("_", "-")
 
 
 __all__ = ["generate", "runtime_assets", "wizard_page", "rules_page", "fill", "WizardOutput"]

@@ -28,6 +28,9 @@ UI_KEYS = (
     "col_conditions", "col_outcome", "always", "skipped_if", "number_answer", "date_answer",
     "op_eq", "op_ne", "op_lt", "op_le", "op_gt", "op_ge", "op_in", "op_and", "op_or", "op_not",
     "today", "min_of", "max_of", "depending_on", "computed", "reviewed", "from_2013",
+    *("asked_if", "date_before", "date_on_or_before", "date_after", "date_on_or_after", "ago_more",
+      "ago_at_least", "ago_at_most", "ago_less", "notes_heading", "note_when", "examples_heading",
+      "examples_intro", "example", "col_given", "assessed_on", "why_heading", "rule_ref", "assessed"),
 )
 
 

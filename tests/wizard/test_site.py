@@ -66,7 +66,7 @@ def test_rules_pages_cite_sources_and_flag_the_brochure(generated):
     assert "You are moving to Luxembourg (ASTI asbl), 7. The European blue card" in permit
     assert '!!! warning "From the 2013 brochure"' in permit and "1 July 2024" in permit
     route = pages[("fr", "wizard/route-rules.md")]
-    assert "«Début du CAI» + 2\u00a0ans est au moins aujourd'hui" in route
+    assert "«Début du CAI» remonte à 2\u00a0ans au plus" in route  # a date condition in words
     assert "27 novembre 2026" in route  # the review date of the facts used
     subsidy = pages[("de", "wizard/subsidy-rules.md")]
     assert "30.000\u00a0Euro" in subsidy

@@ -138,9 +138,10 @@ function evaluate(flow, answers, facts, params) {
   const status = Object.create(null);
   const ctx = { facts, params, status };
   const path = [];
-  const result = (extra) => Object.assign({ outcome: null, question: null, path, answers: used(status), values: {}, notes: [], error: null, dead_end: false }, extra);
+  const result = (extra) => Object.assign({ outcome: null, question: null, path, answers: used(status), values: {}, notes: [], error: null, dead_end: false, rule: null, why: [] }, extra);
   for (;;) {
-    for (const row of flow.rules) {
+    for (let number = 1; number <= flow.rules.length; number++) {
+      const row = flow.rules[number - 1];
       const truth = check(row.when, ctx);
       if (truth === null) break;
       if (truth) {
@@ -149,7 +150,9 @@ function evaluate(flow, answers, facts, params) {
         const values = {};
         for (const item of outcome.values || []) values[item.id] = compute(item.expr, ctx);
         const notes = (outcome.notes || []).filter((n) => check(n.when, ctx) === true).map((n) => n.id);
-        return result({ outcome: row.outcome, values, notes });
+        // "why this result": the row that decided, and the answers it looked at
+        const lookedAt = answersIn(row.when);
+        return result({ outcome: row.outcome, values, notes, rule: number, why: path.filter((q) => lookedAt.has(q)) });
       }
     }
     const q = flow.questions.find((x) => !own(status, x.id));
@@ -218,6 +221,29 @@ function formatValue(type, value, fmt) {
   return n;
 }
 
+// ---- "why this result" (flows): the deciding answers, the rule's link, the assessment date ----
+function answerText(q, raw, data) {
+  if (q.type === "choice") return q.option_labels[raw];
+  if (q.type === "yesno") return data.ui[raw];
+  if (q.type === "date") return formatValue("date", raw, data.format);
+  return formatValue("number", Number(raw), data.format);
+}
+/** The rules page's address for one decision row. The data gives it (wizard/rules_text.py
+ * rules_url): absolute when the site's address was known at build time, otherwise relative to
+ * the data file, which sits beside the runtime (base) in wizard-data/. */
+function ruleUrl(data, rule, base) {
+  const dataFile = new URL(`wizard-data/${data.flow}.${data.lang}.json`, base);
+  return new URL(`${data.rules_url}#rule-${rule}`, dataFile).href;
+}
+/** {items: [[label, answer]], rule, href, assessed}: plain data, so Node tests can check it. */
+function whyOf(data, r, answers, today, base) {
+  const items = r.why.map((qid) => {
+    const q = data.questions.find((x) => x.id === qid);
+    return [q.label, answerText(q, answers[qid], data)];
+  });
+  return { items, rule: r.rule, href: ruleUrl(data, r.rule, base), assessed: formatValue("date", today, data.format) };
+}
+
 // ---- the custom element ----
 // the build (wizard/site.py runtime_assets) puts wizard.css here as a JSON string
 const CSS = "__WIZARD_CSS__";
@@ -263,6 +289,13 @@ function todayIso() {
 }
 function paragraphs(text) {
   return text.split(/\n\s*\n/).map((p) => el("p", { text: p.trim() }));
+}
+
+function whyBox(why, ui, colon) {
+  const list = el("ul", { class: "why" }, ...why.items.map(([label, text]) => el("li", { text: `${label}${colon}${text}` })));
+  return el("div", { part: "why" }, el("h3", { text: ui.why_heading }), list,
+    el("p", {}, el("a", { href: why.href, part: "link", text: `${ui.rule_ref} (${ui.col_rule} ${why.rule})` })),
+    el("p", { class: "muted", text: `${ui.assessed}${colon}${why.assessed}` }));
 }
 
 function defineElement() {
@@ -410,6 +443,7 @@ function defineElement() {
         box.appendChild(dl);
       }
       for (const n of o.notes) if (r.notes.includes(n.id)) box.appendChild(el("p", { part: "notice", class: "flag", text: n.text }));
+      box.appendChild(whyBox(whyOf(data, r, this._answers, this._params().today, BASE), data.ui, data.format.colon));
       box.appendChild(el("h3", { text: ui.next_steps }));
       box.appendChild(el("ol", {}, ...o.next.map((t) => el("li", { text: t }))));
       if (o.dated) {
@@ -445,4 +479,4 @@ function defineElement() {
 }
 if (typeof customElements !== "undefined" && typeof HTMLElement !== "undefined") defineElement();
 
-export { evaluate, parseState, formatState, formatValue, parseAnswer, addMonths, isoValid };
+export { evaluate, parseState, formatState, formatValue, parseAnswer, addMonths, isoValid, whyOf };
