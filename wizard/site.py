@@ -122,7 +122,8 @@ def wizard_page(data: dict) -> str:
     rules = f"{flow_id}-rules.md"
     return "\n".join([
         f"# {data['title']}", "", data["intro"], "",
-        f'<lu-integration-wizard flow="{flow_id}" lang="{data["lang"]}"></lu-integration-wizard>',
+        f'<lu-integration-wizard flow="{flow_id}" lang="{data["lang"]}" url-state '
+        f'lang-links="a[hreflang]"></lu-integration-wizard>',  # the site's own page opts in
         "", script_tag(data["lang"]), "",
         f'<noscript><p>{_html(ui["noscript"])} <a href="../{flow_id}-rules/">'
         f'{_html(ui["rules_link"])}</a>.</p></noscript>',

@@ -29,6 +29,11 @@ UI_KEYS = (
     "col_conditions", "col_outcome", "always", "skipped_if", "number_answer", "date_answer",
     "op_eq", "op_ne", "op_lt", "op_le", "op_gt", "op_ge", "op_in", "op_and", "op_or", "op_not",
     "today", "min_of", "max_of", "depending_on", "computed", "reviewed", "from_2013",
+    # the JavaScript runtime's question pages, errors and share/print (added by runtime)
+    "error_summary", "error_prefix", "error_number_between", "error_number_min",
+    "error_number_max", "error_date_between", "error_date_min", "error_date_max",
+    "error_date_part", "error_date_real", "day", "month", "year", "progress", "copy_link",
+    "link_copied", "copy_failed", "assessed",
 )
 
 
