@@ -75,7 +75,8 @@ def _focused_in_wizard(page, selector="#element"):
     return page.evaluate(f"""() => {{
         const host = document.querySelector('{selector}');
         const active = host.shadowRoot.activeElement;
-        return document.activeElement === host && active ? active.tagName + ':' + (active.getAttribute('part') || active.type || '') : null;
+        return document.activeElement === host && active
+            ? active.tagName + ':' + (active.getAttribute('part') || active.type || '') : null;
     }}""")
 
 
@@ -398,7 +399,8 @@ def test_failing_data_says_why_in_the_element_s_language(page, server, case, rea
     assert error.get_attribute("role") == "alert"
     assert error.inner_text().startswith(message)
     link = error.get_by_role("link", name="How the wizard decides")
-    assert link.get_attribute("href").endswith("/en/wizard/permit-rules/" if case != "bad flow" else "/en/wizard/integrators/")
+    expected = "/en/wizard/integrators/" if case == "bad flow" else "/en/wizard/permit-rules/"
+    assert link.get_attribute("href").endswith(expected)
     assert _events(page, "lu-wizard-error", "w")[-1]["reason"] == reason
     assert any(reason in w for w in page.warnings)
 
