@@ -15,6 +15,7 @@ from sitemodel.facts import COLON, MONTHS, UNITS, Fact, format_number, format_va
 
 from .engine import facts_in
 from .factvalues import fact_values
+from .links import result_links
 from .wording import fill
 
 DATA_VERSION = 1
@@ -86,6 +87,7 @@ def build_flow_data(flow: dict, lang: str, wording: dict, common: dict,
         "facts": {k: v for k, v in fact_values(facts).items() if k in used},
         "format": format_data(lang),
         "ui": {key: text(value) for key, value in common["ui"].items()},
+        "links": result_links(outcomes, facts),  # names in results -> URL facts (runtime)
     }
 
 

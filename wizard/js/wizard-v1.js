@@ -296,8 +296,22 @@ function todayIso() {
   const d = new Date();
   return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1, 2)}-${pad(d.getDate(), 2)}`;
 }
-function paragraphs(text) {
-  return text.split(/\n\s*\n/).map((p) => el("p", { text: p.trim() }));
+/** Text with the names of organisations and platforms (data "links": [name, https URL]) as links. */
+function linked(text, links) {
+  const out = [];
+  for (let rest = text, best; rest; rest = best ? rest.slice(best[0] + best[1].length) : "") {
+    best = null;
+    for (const [name, url] of links || []) {
+      const i = rest.indexOf(name);
+      if (i >= 0 && /^https:\/\//.test(url) && (!best || i < best[0])) best = [i, name, url];
+    }
+    out.push(best ? rest.slice(0, best[0]) : rest);
+    if (best) out.push(el("a", { href: best[2], part: "link", text: best[1] }));
+  }
+  return out;
+}
+function paragraphs(text, links) {
+  return text.split(/\n\s*\n/).map((p) => el("p", {}, ...linked(p.trim(), links)));
 }
 const fill = (text, values) => text.replace(/\{(\w+)\}/g, (m, k) => (own(values, k) ? values[k] : m));
 
@@ -696,14 +710,14 @@ function defineElement() {
       const h = (text) => el("h" + sub, { class: "s", text });
       this._title = `${ui.result}${data.format.colon}${o.title}`;
       const box = el("div", { part: "result" }, el("p", { class: "muted", text: ui.result }), this._heading(level, o.title));
-      box.append(...paragraphs(o.body));
+      box.append(...paragraphs(o.body, data.links));
       if (o.values.length) {
         const dl = el("dl");
         for (const v of o.values) dl.append(el("dt", { text: v.label }), el("dd", { text: formatValue(v.type, r.values[v.id], data.format) }));
         box.append(dl);
       }
-      for (const n of o.notes) if (r.notes.includes(n.id)) box.append(el("p", { part: "notice", class: "flag", text: n.text }));
-      box.append(h(ui.next_steps), el("ol", {}, ...o.next.map((t) => el("li", { text: t }))));
+      for (const n of o.notes) if (r.notes.includes(n.id)) box.append(el("p", { part: "notice", class: "flag" }, ...linked(n.text, data.links)));
+      box.append(h(ui.next_steps), el("ol", { part: "next-steps" }, ...o.next.map((t) => el("li", {}, ...linked(t, data.links)))));
       if (o.dated) {
         const flag = el("div", { class: "flag", part: "notice" }, el("p", { text: ui.dated }));
         if (o.changes.length) flag.append(el("p", { text: ui.changed_since }), el("ul", {}, ...o.changes.map((c) => el("li", { text: `${c.text} (${c.title}, ${c.locator})` }))));
