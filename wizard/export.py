@@ -60,7 +60,8 @@ def build_flow_data(flow: dict, lang: str, wording: dict, common: dict,
     for outcome_id, outcome in flow["outcomes"].items():
         words = wording["outcomes"][outcome_id]
         cited = [{"source": s["source"], "title": sources[s["source"]]["title"],
-                  "locator": s["locator"]} for s in outcome["sources"]]
+                  "locator": s["locator"], **{k: v for k, v in sources[s["source"]].items()
+                                              if k == "url"}} for s in outcome["sources"]]
         changes = []
         for change_id in outcome.get("changes", []):
             fact = facts[flow["changes"][change_id]]

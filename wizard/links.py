@@ -21,10 +21,10 @@ NAMES = {
 }
 
 
-def result_links(outcomes: dict, facts: dict) -> list[list[str]]:
-    """[[name, url], …] for the names the outcomes' texts mention, longest name first."""
+def result_links(outcomes: dict, facts: dict) -> dict[str, str]:
+    """{name: url} for the names the outcomes' texts mention, longest name first."""
     texts = " ".join(" ".join([o["body"], *o["next"], *(n["text"] for n in o["notes"])])
                      for o in outcomes.values())
     found = [[name, facts[fact].value] for name, fact in NAMES.items()
              if name in texts and fact in facts and str(facts[fact].value).startswith("https://")]
-    return sorted(found, key=lambda pair: -len(pair[0]))
+    return dict(sorted(found, key=lambda pair: -len(pair[0])))

@@ -63,7 +63,7 @@ FOCUS_JS = f"""async () => {{
 WIZARD_STATE_JS = """() => {
   const root = document.querySelector('lu-integration-wizard').shadowRoot;
   const error = root.querySelector('[part~=error-message]');
-  const live = root.querySelector('[role=status]');
+  const live = [...root.children].find((e) => e.getAttribute('role') === 'status');  // the announcer
   const heading = root.querySelector('[part~=heading]');
   const date = ['d', 'm', 'y'].map((id) => root.getElementById(id));
   return { error: error ? error.lastChild.textContent : null, live: live ? live.textContent : null,

@@ -8,14 +8,14 @@ def test_every_result_has_a_next_step_and_named_organisations_have_https_links(f
     for (flow_id, lang), data in flow_data.items():
         for outcome_id, outcome in data["outcomes"].items():
             assert outcome["next"], f"{flow_id}.{lang}: the result {outcome_id} has no next step"
-        for name, url in data["links"]:
+        for name, url in data["links"].items():
             assert url.startswith("https://"), (name, url)
             assert any(name in " ".join([o["body"], *o["next"]]) for o in data["outcomes"].values())
-        linked_names |= {name for name, _ in data["links"]}
+        linked_names |= set(data["links"])
     assert {"MyGuichet.lu", "guichet.lu", "ASTI"} <= linked_names
     # longest first: "MyGuichet.lu" is linked as a whole, not as "My" + a link to "guichet.lu"
     for data in flow_data.values():
-        lengths = [len(name) for name, _ in data["links"]]
+        lengths = [len(name) for name in data["links"]]
         assert lengths == sorted(lengths, reverse=True)
 
 

@@ -296,12 +296,12 @@ function todayIso() {
   const d = new Date();
   return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1, 2)}-${pad(d.getDate(), 2)}`;
 }
-/** Text with the names of organisations and platforms (data "links": [name, https URL]) as links. */
+/** Text with the names of organisations and platforms (data "links": {name: https URL}) as links. */
 function linked(text, links) {
   const out = [];
   for (let rest = text, best; rest; rest = best ? rest.slice(best[0] + best[1].length) : "") {
     best = null;
-    for (const [name, url] of links || []) {
+    for (const [name, url] of Object.entries(links || {})) {
       const i = rest.indexOf(name);
       if (i >= 0 && /^https:\/\//.test(url) && (!best || i < best[0])) best = [i, name, url];
     }
@@ -651,7 +651,9 @@ function defineElement() {
         fieldset.append(input);
         first = "v";
         read = () => {
-          const value = input.value.trim().replace(/[\s\u00a0\u202f.']/g, "");
+          // "40 000", "40.000", "40,000": thousands separators of any of the three languages
+          const typedNow = input.value.trim();
+          const value = /^\d{1,3}([\s.,']\d{3})+$/.test(typedNow) ? typedNow.replace(/\D/g, "") : typedNow;
           return DIGITS.test(value) ? { value } : { code: "number", field: "v", typed: input.value };
         };
       } else {
