@@ -555,3 +555,26 @@ def test_small_screen_has_no_horizontal_scrolling(browser, server):
         widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         assert widths[0] <= widths[1]
     context.close()
+
+
+def test_the_page_s_fallback_shows_while_loading_and_after_a_failure_only(page, server):
+    """The no-JavaScript form inside the element stays visible until the wizard replaces it."""
+    held = []
+    page.route("**/wizard-data/subsidy.en.json", lambda route: held.append(route))
+    page.route("**/wizard-data/permit.en.json", lambda route: route.fulfill(status=404, body=""))
+    page.goto(f"{server}/host/blank.html")
+    page.evaluate("""() => {
+        for (const [id, flow] of [['ok', 'subsidy'], ['broken', 'permit']]) {
+            const element = document.createElement('lu-integration-wizard');
+            element.id = id; element.setAttribute('flow', flow); element.setAttribute('lang', 'en');
+            const fallback = document.createElement('p');
+            fallback.id = id + '-fallback'; fallback.textContent = 'The question without JavaScript';
+            element.append(fallback); document.body.append(element);
+        } }""")
+    page.locator("#broken [part~=error]").wait_for()
+    assert page.locator("#ok-fallback").is_visible()  # still loading: the page's own form is shown
+    assert page.locator("#broken-fallback").is_visible()  # failed: the form still works
+    for route in held:
+        route.continue_()
+    page.locator("#ok [part~=heading]").wait_for()
+    assert not page.locator("#ok-fallback").is_visible()
