@@ -101,6 +101,13 @@ def _events(page, type_, element_id=None):
             if e["type"] == type_ and (element_id is None or e["id"] == element_id)]
 
 
+def _at(page, element_id: str, progress: str) -> None:
+    """Wait until this wizard shows the question whose progress line starts so."""
+    page.wait_for_function("([id, text]) => document.getElementById(id).shadowRoot"
+                           ".querySelector('[part~=progress]')?.textContent.startsWith(text)",
+                           arg=[element_id, progress])
+
+
 def _answer_subsidy(wizard, through: int = 4) -> None:
     """council_size: medium, members: 250, coordinator: yes, coordinator_cost: 40000."""
     steps = [lambda: wizard.get_by_role("radio").nth(1).check(),
@@ -226,16 +233,13 @@ def test_url_state_is_opt_in_namespaced_and_restores_history(page, server):
     assert hash_.startswith("#docs&wizard-one=subsidy.council_size:medium,members:250&wizard-two=route.")
     # Back: the second wizard returns to its first question, the first keeps its step
     page.go_back()
-    page.wait_for_function("() => document.getElementById('two').shadowRoot.querySelector('[part~=progress]')"
-                           "?.textContent.startsWith('Frage 1')")
+    _at(page, "two", "Frage 1")
     assert one.locator("[part~=progress]").inner_text().startswith("Question 3")
     page.go_back()
-    page.wait_for_function("() => document.getElementById('one').shadowRoot.querySelector('[part~=progress]')"
-                           "?.textContent.startsWith('Question 2')")
+    _at(page, "one", "Question 2")
     assert one.get_by_role("textbox").input_value() == "250"  # the later answer is still offered
     page.go_forward()
-    page.wait_for_function("() => document.getElementById('one').shadowRoot.querySelector('[part~=progress]')"
-                           "?.textContent.startsWith('Question 3')")
+    _at(page, "one", "Question 3")
     restored = _events(page, "lu-wizard-step", "one")[-1]
     assert restored["restored"] is True and restored["question"] == "coordinator"
     # reload: both wizards come back where they were
@@ -262,8 +266,7 @@ def test_a_hash_router_keeps_its_route(page, server):
     assert page.evaluate("location.hash") == "#/eligibility?wizard-elig=subsidy.council_size:medium,members:250"
     assert page.locator("#view").inner_text() == "Eligibility view"
     page.go_back()
-    page.wait_for_function("() => document.getElementById('elig').shadowRoot.querySelector('[part~=progress]')"
-                           "?.textContent.startsWith('Question 2')")
+    _at(page, "elig", "Question 2")
     assert page.locator("#view").inner_text() == "Eligibility view"
     assert set(page.evaluate("window.__routes")) == {"/eligibility"}
     # the router moves on: the wizard keeps its answers and writes nothing
@@ -458,15 +461,13 @@ def test_lifecycle_removal_mid_load_attributes_properties_and_restart(page, serv
     late.get_by_role("button", name="Weiter").click()
     late.get_by_role("textbox").fill("34")
     page.evaluate("document.getElementById('late').setAttribute('lang', 'en')")
-    page.wait_for_function("() => document.getElementById('late').shadowRoot.querySelector('[part~=progress]')"
-                           "?.textContent.startsWith('Question 2')")
+    _at(page, "late", "Question 2")
     page.evaluate("document.getElementById('late').headingLevel = 3")
     page.wait_for_function("() => document.getElementById('late').shadowRoot.querySelector('h3[part~=heading]')")
     # disconnect and reconnect: the state resumes
     page.evaluate("""() => { const e = document.getElementById('late'); e.remove();
         document.body.prepend(e); }""")
-    page.wait_for_function("() => document.getElementById('late').shadowRoot.querySelector('[part~=progress]')"
-                           "?.textContent.startsWith('Question 2')")
+    _at(page, "late", "Question 2")
     assert page.evaluate("document.getElementById('late').version") == "1.1.0"
     page.evaluate("document.getElementById('late').restart()")
     assert late.locator("[part~=progress]").inner_text().startswith("Question 1")
