@@ -219,6 +219,23 @@ function formatValue(type, value, fmt) {
 }
 
 // ---- the custom element ----
+// Public API 1.1 (documented in wizard/docs/integrators.*.md; keep both in step):
+// - attributes, each mirrored by a property: flow, lang (region tags such as fr-LU use their base
+//   language; an unsupported one falls back to French, says so, and fires lu-wizard-error "lang"),
+//   today (YYYY-MM-DD), url-state (boolean: the element keeps its state in the page address, as
+//   "wizard[-<id>]=<flow>.<q>:<v>,…" in the hash, one history entry per question, and sets the
+//   page title per step), share-answers (boolean: events carry the answers), heading-level (1-6,
+//   default 2), lang-links (with url-state: CSS selector of the page's language links, whose hash
+//   gets the state). Properties: flow, lang, today, urlState, shareAnswers, headingLevel,
+//   langLinks; read-only version; method restart().
+// - events (bubbling, composed; detail always has flow and lang): lu-wizard-ready {restored,
+//   version}, lu-wizard-step {question, step, restored}, lu-wizard-outcome {outcome, restored},
+//   lu-wizard-error {reason: network|data|version|flow|rules|state|lang, message}.
+// - parts: container, heading, progress, question, hint, option, field, error-summary,
+//   error-message, error, notice, result, next-steps, answers, assessed, link, button,
+//   button-primary, back, change, copy, restart.
+// - custom properties: see wizard.css (--luw-*).
+// - children of the element (a no-JavaScript form) show while loading and after a failure.
 // The build (wizard/site.py runtime_assets) puts wizard.css here as a JSON string. In it, the
 // host page keeps control of the element's box (display, size, margins: nothing is !important);
 // everything inside starts from `all: initial`, so the page's inherited fonts and colours stop
