@@ -65,12 +65,12 @@ WIZARD_STATE_JS = """() => {
   const error = root.querySelector('[part~=error-message]');
   const live = [...root.children].find((e) => e.getAttribute('role') === 'status');  // the announcer
   const heading = root.querySelector('[part~=heading]');
-  const date = ['d', 'm', 'y'].map((id) => root.getElementById(id));
+  const fields = [...root.querySelectorAll('[part~=field]')];  // one number field, or day, month, year
   return { error: error ? error.lastChild.textContent : null, live: live ? live.textContent : null,
            heading: heading ? heading.textContent : null,
            summary: (root.querySelector('[part~=error-summary] a') || {}).textContent || null,
            checked: (root.querySelector('input[type=radio]:checked') || {}).value || null,
-           field: date[0] ? date.map((i) => i.value).join('/') : (root.getElementById('v') || {}).value ?? null };
+           field: fields.length ? fields.map((i) => i.value).join('/') : null };
 }"""
 
 
