@@ -38,6 +38,7 @@ from markupsafe import Markup, escape
 from .facts import FORMATS, PLACEHOLDER, Fact, format_value
 
 PROSE, TEXT, LABEL = "prose", "text", "label"
+SLOT = re.compile(r"\{(\w+)\}")
 KINDS = (PROSE, TEXT, LABEL)
 
 HTML = re.compile(r"<[/!?]?[A-Za-z][^>]*>?|<!--|&#?[A-Za-z0-9]+;")
@@ -101,8 +102,13 @@ def _number_hint(number: str, facts: dict[str, Fact], lang: str) -> str:
 # --- checking ---------------------------------------------------------------------------------
 
 
-def check(text: str, facts: dict[str, Fact], lang: str, kind: str = PROSE) -> tuple[list[ProseProblem], list[Link]]:
-    """Find every problem in one editor-written string; also return its links for the link check."""
+def check(text: str, facts: dict[str, Fact], lang: str, kind: str = PROSE,
+          slots: frozenset[str] = frozenset()) -> tuple[list[ProseProblem], list[Link]]:
+    """Find every problem in one editor-written string; also return its links for the link check.
+
+    ``slots`` are the names a program fills in at run time (``{min}`` in the wizard's error
+    messages): those, and only those, may stand in curly braces.
+    """
     problems: list[ProseProblem] = []
     links: list[Link] = []
 
@@ -113,7 +119,8 @@ def check(text: str, facts: dict[str, Fact], lang: str, kind: str = PROSE) -> tu
         problem(match.start(), f"The text contains HTML or markup ('{match.group(0)[:40]}'), which is not allowed.",
                 "Remove it and use plain Markdown: **bold**, *italic*, [link text](page.md), '- ' for lists."
                 if kind == PROSE else "Remove it: this text is shown as it is written, without markup.")
-    for match in re.finditer(r"[{}]", text):
+    unslotted = SLOT.sub(lambda m: " " * len(m.group(0)) if m.group(1) in slots else m.group(0), text)
+    for match in re.finditer(r"[{}]", unslotted):
         problem(match.start(), "The text contains a curly brace, which could change the page's HTML.",
                 "Remove the { or }; use round brackets ( ) in ordinary text.")
     for match in IMAGE.finditer(text):

@@ -17,6 +17,7 @@ from sitemodel.formatting import UNIT_TYPES, colon, date_pattern, group_separato
 
 from .engine import facts_in
 from .factvalues import fact_values
+from .links import result_links
 from .rules_text import rules_url
 from .wording import fill
 
@@ -61,7 +62,8 @@ def build_flow_data(flow: dict, lang: str, wording: dict, common: dict,
     for outcome_id, outcome in flow["outcomes"].items():
         words = wording["outcomes"][outcome_id]
         cited = [{"source": s["source"], "title": sources[s["source"]]["title"],
-                  "locator": s["locator"]} for s in outcome["sources"]]
+                  "locator": s["locator"], **{k: v for k, v in sources[s["source"]].items()
+                                              if k == "url"}} for s in outcome["sources"]]
         changes = []
         for change_id in outcome.get("changes", []):
             fact = facts[flow["changes"][change_id]]
@@ -88,6 +90,7 @@ def build_flow_data(flow: dict, lang: str, wording: dict, common: dict,
         "facts": {k: v for k, v in fact_values(facts).items() if k in used},
         "format": format_data(lang),
         "ui": {key: text(value) for key, value in common["ui"].items()},
+        "links": result_links(outcomes, facts),  # names in results -> URL facts (runtime)
     }
 
 

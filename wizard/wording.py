@@ -31,6 +31,11 @@ UI_KEYS = (
     *("asked_if", "date_before", "date_on_or_before", "date_after", "date_on_or_after", "ago_more",
       "ago_at_least", "ago_at_most", "ago_less", "notes_heading", "note_when", "examples_heading",
       "examples_intro", "example", "col_given", "assessed_on", "why_heading", "rule_ref", "assessed"),
+    # the JavaScript runtime's question pages, errors and share/print (added by runtime)
+    "error_summary", "error_prefix", "error_number_between", "error_number_min",
+    "error_number_max", "error_date_between", "error_date_min", "error_date_max",
+    "error_date_part", "error_date_real", "day", "month", "year", "progress", "copy_link",
+    "link_copied", "copy_failed",
 )
 
 
@@ -114,11 +119,15 @@ def _read(path: Path, errors: ErrorCollector):
     return data, valid
 
 
+# What the JavaScript runtime fills in ("Question {n} of {total}"): the only braces allowed.
+RUNTIME_SLOTS = frozenset({"n", "total", "min", "max", "date", "lang"})
+
+
 def _check_text(path, data, key, text, facts, lang, errors) -> None:
     """The wizard's words follow the shared text grammar (sitemodel.prose), kind TEXT: plain words."""
     where = " > ".join(str(k) for k in key)
     line = _line(data, tuple(k for k in key if isinstance(k, str)))
-    problems, _ = check(text, facts, lang, kind=TEXT)
+    problems, _ = check(text, facts, lang, kind=TEXT, slots=RUNTIME_SLOTS)
     for problem in problems:
         errors.add(path, line, f"'{where}': {problem.message}", problem.fix)
 

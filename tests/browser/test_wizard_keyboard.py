@@ -58,16 +58,19 @@ FOCUS_JS = f"""async () => {{
   }};
 }}"""
 
-# The wizard's error message, and what its live region says.
+# The wizard's error message (without its hidden "Error:" prefix), what its live region says,
+# the heading shown, and the answer given, found by the documented parts.
 WIZARD_STATE_JS = """() => {
   const root = document.querySelector('lu-integration-wizard').shadowRoot;
-  const error = root.querySelector('.err:not([hidden])');
-  const live = root.querySelector('[aria-live]');
-  const heading = root.querySelector('h2');
-  return { error: error ? error.textContent : null, live: live ? live.textContent : null,
+  const error = root.querySelector('[part~=error-message]');
+  const live = [...root.children].find((e) => e.getAttribute('role') === 'status');  // the announcer
+  const heading = root.querySelector('[part~=heading]');
+  const fields = [...root.querySelectorAll('[part~=field]')];  // one number field, or day, month, year
+  return { error: error ? error.lastChild.textContent : null, live: live ? live.textContent : null,
            heading: heading ? heading.textContent : null,
+           summary: (root.querySelector('[part~=error-summary] a') || {}).textContent || null,
            checked: (root.querySelector('input[type=radio]:checked') || {}).value || null,
-           field: (root.querySelector('input:not([type=radio])') || {}).value ?? null };
+           field: fields.length ? fields.map((i) => i.value).join('/') : null };
 }"""
 
 
@@ -116,25 +119,20 @@ def answer_with_keys(page, question: dict, value: str, seen: list[str]) -> None:
     elif question["type"] == "number":
         page.keyboard.type(value)
         assert page.evaluate(WIZARD_STATE_JS)["field"] == value
-    else:  # date: the en-US field takes month, day, year
+    else:  # date: day, month and year fields (GOV.UK date input), typed without leading zeros
         year, month, day = value.split("-")
-        page.keyboard.type(month + day + year)
-        assert page.evaluate(WIZARD_STATE_JS)["field"] == value, "the date typed was not taken"
+        parts = [str(int(day)), str(int(month)), year]
+        for index, part in enumerate(parts):
+            if index:
+                press(page, "Tab", seen)
+            page.keyboard.type(part)
+        assert page.evaluate(WIZARD_STATE_JS)["field"] == "/".join(parts), "the date typed was not taken"
 
 
 def tab_out_of_the_answer(page, seen: list[str]) -> dict:
-    """Tab from the answer to the next control.
-
-    A native date field has its own calendar button: Chromium's first Tab
-    moves there, inside the field, and draws that focus ring itself (the page's
-    styles cannot see it). One more Tab leaves the field.
-    """
+    """Tab from the answer to the next control."""
     page.keyboard.press("Tab")
     focused = focus(page)
-    if focused["tag"] == "input" and focused["type"] == "date":
-        seen.append("Tab -> the date field's calendar button")
-        page.keyboard.press("Tab")
-        focused = focus(page)
     seen.append(f"Tab -> {focused['description']}")
     assert focused["visible"], f"the focus on {focused['description']} is not visible ({focused['why']})"
     return focused
@@ -148,7 +146,7 @@ def test_keyboard_alone_completes_the_flow_with_the_focus_always_visible(flow, l
     questions = {question["id"]: question for question in data["questions"]}
     ui = data["ui"]
     seen: list[str] = []
-    # en-US: date fields then take month, day, year in that order, whatever the page's language
+    # en-US: the browser's locale does not decide the order of the date fields, the page's does
     with open_page(locale="en-US") as (_, page, log):
         page.goto(server.url(path))
         wizard_ready(page)
@@ -163,17 +161,20 @@ def test_keyboard_alone_completes_the_flow_with_the_focus_always_visible(flow, l
         else:
             pytest.fail("15 Tabs after the skip link did not reach the wizard:\n" + "\n".join(seen))
 
-        # Continue without an answer: an error, announced, and the focus back on the first control.
+        # Continue without an answer: the error summary gets the focus (it is announced), the
+        # message stands beside the field, and the summary's link leads to the first control.
         first = questions[route.asked[0]]
         assert focus(page)["tag"] == "input", f"the first stop in the wizard is {focus(page)['description']}"
         assert press(page, "Tab", seen)["text"] == ui["next"]
-        press(page, "Enter", seen)
+        focused = press(page, "Enter", seen)
         state = page.evaluate(WIZARD_STATE_JS)
         expected_error = ui["error_choose"] if first["type"] in ("choice", "yesno") else ui[f"error_{first['type']}"]
-        assert state["error"] == expected_error and state["live"] == expected_error, state
-        assert focus(page)["tag"] == "input", "after the error the focus is not on the answer"
+        assert state["error"] == expected_error and state["summary"] == expected_error, state
+        assert focused["tag"] == "div" and expected_error in focused["text"], "the error summary has not the focus"
         errors_found = axe_violations(page, "lu-integration-wizard")
         assert not errors_found, "\n".join(errors_found)
+        assert press(page, "Tab", seen)["text"] == expected_error
+        assert press(page, "Enter", seen)["tag"] == "input", "the summary's link does not lead to the answer"
 
         for number, question_id in enumerate(route.asked):
             question = questions[question_id]
@@ -191,7 +192,7 @@ def test_keyboard_alone_completes_the_flow_with_the_focus_always_visible(flow, l
         focused = focus(page)
         assert (focused["tag"], focused["text"]) == ("h2", outcome["title"]), (
             f"after the last answer the focus is on {focused['description']}, not on the result")
-        assert outcome["title"] in page.evaluate(WIZARD_STATE_JS)["live"], "the result was not announced"
+        assert page.evaluate(WIZARD_STATE_JS)["live"] == ui["result"], "the result was not announced"
         # Every control of the result (change an answer, share, back, restart) shows its focus too.
         while press(page, "Tab", seen)["inWizard"]:
             pass

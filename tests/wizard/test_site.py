@@ -39,7 +39,7 @@ def test_pages_and_assets(generated):
         for flow_id in FLOW_IDS:
             page = pages[(lang, f"wizard/{flow_id}.md")]
             assert page.startswith("# ")
-            assert f'<lu-integration-wizard flow="{flow_id}" lang="{lang}">' in page
+            assert f'<lu-integration-wizard flow="{flow_id}" lang="{lang}" url-state' in page
             assert "<noscript>" in page and f"({flow_id}-rules.md)" in page
             rules = pages[(lang, f"wizard/{flow_id}-rules.md")]
             assert rules.startswith("# ") and "|---|" in rules and f"({flow_id}.md)" in rules

@@ -2,8 +2,9 @@
 // collects the wizard's events and resizes the iframe from its messages.
 window.__events = [];
 window.__frameMessages = [];
-document.addEventListener("lu-wizard-step", (e) => window.__events.push({ type: e.type, detail: e.detail }));
-document.addEventListener("lu-wizard-outcome", (e) => window.__events.push({ type: e.type, detail: e.detail }));
+for (const type of ["lu-wizard-ready", "lu-wizard-step", "lu-wizard-outcome", "lu-wizard-error"]) {
+  document.addEventListener(type, (e) => window.__events.push({ type: e.type, id: e.target.id, detail: e.detail }));
+}
 window.addEventListener("message", (event) => {
   // only trust messages from the origin that serves the wizard iframe
   if (event.origin !== window.location.origin) return;
