@@ -22,15 +22,14 @@ import re
 import sys
 from pathlib import Path
 
+import textstat
+from textstat.backend.counts import _count_syllables
+
+from sitemodel import LANGUAGES
+from sitemodel.content import load
+from sitemodel.prose import render
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-import textstat  # noqa: E402
-from textstat.backend.counts import _count_syllables  # noqa: E402
-
-from sitemodel import LANGUAGES  # noqa: E402
-from sitemodel.content import load  # noqa: E402
-from sitemodel.prose import render  # noqa: E402
 
 # NLTK would download the CMU dictionary for English; Pyphen covers all three languages offline.
 _count_syllables.get_cmudict = lambda lang: None

@@ -55,11 +55,12 @@ def test_an_upward_import_is_found_even_inside_a_function():
     assert upward_imports(modules) == ["sitemodel/x.py imports wizard", "wizard/y.py imports sitebuild"]
 
 
-
 def test_no_module_edits_sys_path():
     """The project is an installed package (pip install -e .): nothing patches the import path."""
     offenders = []
     for path in [*REPO.glob("*.py"), *(p for d in (*LAYERS, "tests", "benchmarks") for p in (REPO / d).rglob("*.py"))]:
+        if "fixtures" in path.relative_to(REPO).parts:  # broken projects hold broken Python on purpose
+            continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if (isinstance(node, ast.Attribute) and node.attr == "path" and isinstance(node.value, ast.Name)
