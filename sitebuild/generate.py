@@ -16,7 +16,8 @@ from sitemodel import LANGUAGES
 from sitemodel.content import Content, load
 from sitemodel.errors import ContentErrors, ErrorCollector
 
-from .render import RenderedPage, navigation, render_pages
+from . import menus
+from .render import RenderedPage, render_pages
 
 GENERATED_DIRS = (*LANGUAGES, "assets/wizard")
 
@@ -84,9 +85,10 @@ def _generate(root: Path) -> Generated:
     for (lang, path), markdown in wizard_pages.items():
         title = next((line[2:].strip() for line in markdown.splitlines() if line.startswith("# ")), path)
         pages.append(RenderedPage(lang, path, title, "wizard", _wizard_order(path, flows), markdown))
+    pages += menus.overview_pages(pages, content)  # scale: one overview page per section
     files = {f"{p.lang}/{p.path}": p.markdown.encode("utf-8") for p in pages}
     files.update({path: data for path, data in wizard_assets.items()})
-    nav = {lang: navigation(pages, content, lang) for lang in LANGUAGES}
+    nav = {lang: menus.navigation(pages, content, lang) for lang in LANGUAGES}
     return Generated(content, files, nav)
 
 
