@@ -11,10 +11,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-
 from .generate import GENERATED_DIRS, generate
+from .parallel import build_in_parallel
 
 
 def _copy_static_docs(docs_dir: Path, target: Path) -> None:
@@ -35,9 +33,7 @@ def publish(root: Path, site_dir: Path | None = None, config_file: str = "mkdocs
         work = Path(temporary)
         docs = work / "docs"
         _copy_static_docs(root / "docs", docs)
-        config = load_config(str(root / config_file), docs_dir=str(docs), site_dir=str(work / "site"),
-                             strict=True)
-        build(config)
+        build_in_parallel(root / config_file, docs, work / "site")  # scale: one process per language
         # Swap: the old site is moved aside, the new one moved in, then the old removed.
         old = work / "previous-site"
         if site_dir.exists():
