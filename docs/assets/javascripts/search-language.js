@@ -12,6 +12,10 @@
  *   and the worker is a small stand-in that loads the real one with its
  *   first message (workers/search-on-demand.js). A reader who never searches
  *   downloads neither.
+ * - Material also fetches the sitemap of every language on every page, to send
+ *   a click on the language menu to the same page in the other language. The
+ *   menu's links already point there (mkdocs-static-i18n writes them page by
+ *   page), and the sitemaps grow with the site: that request is not sent.
  */
 (function () {
   var element = document.getElementById("__config");
@@ -41,13 +45,16 @@
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;
   var deferred = new WeakSet();
+  var skipped = new WeakSet();
   XMLHttpRequest.prototype.open = function (method, url) {
     if (/\/search\/search_index\.json$/.test(String(url))) deferred.add(this);
+    if (/\/sitemap\.xml$/.test(String(url))) skipped.add(this);
     return open.apply(this, arguments);
   };
   XMLHttpRequest.prototype.send = function () {
     var request = this;
     var args = arguments;
+    if (skipped.has(request)) return undefined; // never answered: Material keeps the menu's own links
     if (used || !deferred.has(request)) return send.apply(request, args);
     waiting.push(function () { send.apply(request, args); });
   };
