@@ -38,8 +38,13 @@ from .generate import generate, write
 INDEX = Path("search") / "search_index.json"
 
 
-def _build_language(config_file: str, docs_dir: str, site_dir: str, locale: str) -> tuple[str | None, int]:
-    """In a child process: build one language into site_dir; (error or None, peak memory in KiB)."""
+# Filled in the language processes by whoever instruments a build (benchmarks/worker.py counts
+# mkdocs' per-page work there): each process returns its copy with its result.
+STATS: dict = {}
+
+
+def _build_language(config_file: str, docs_dir: str, site_dir: str, locale: str, report: str) -> None:
+    """In a child process: build one language into site_dir; write its error (or None) and costs to report."""
     try:
         config = load_config(config_file, docs_dir=docs_dir, site_dir=site_dir, strict=True)
         i18n = config.plugins["i18n"]
@@ -51,7 +56,7 @@ def _build_language(config_file: str, docs_dir: str, site_dir: str, locale: str)
         error = None
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises it
         error = f"{type(exc).__name__}: {exc}"
-    return error, _peak_kib()
+    Path(report).write_text(json.dumps({"error": error, "peak_kib": _peak_kib(), **STATS}), encoding="utf-8")
 
 
 def _peak_kib() -> int:
@@ -72,11 +77,11 @@ def languages(config_file: Path) -> tuple[str, list[str]]:
     return default, built
 
 
-def build_in_parallel(config_file: Path, docs_dir: Path, site_dir: Path, processes: int | None = None) -> dict:
+def build_in_parallel(config_file: Path, docs_dir: Path, site_dir: Path) -> dict:
     """Build every language of config_file into site_dir, one process per language.
 
-    Returns what each language's process cost (peak memory, KiB). Raises
-    mkdocs' Abort with the first language's error if any build fails.
+    Returns what each language's process cost ({locale: {"peak_kib": …, **STATS}}).
+    Raises mkdocs' Abort naming each language whose build failed.
     """
     default, locales = languages(config_file)
     # The pages are written once, before the processes start (each one's hook
@@ -86,17 +91,33 @@ def build_in_parallel(config_file: Path, docs_dir: Path, site_dir: Path, process
     work = site_dir.parent / f".{site_dir.name}-languages"
     shutil.rmtree(work, ignore_errors=True)
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    jobs = [(str(config_file), str(docs_dir), str(work / locale), locale) for locale in locales]
+    work.mkdir(parents=True)
+    # One plain process per language, each reporting in a file: no pool, no queue whose
+    # lock a dying process could leave held.
+    processes = {locale: context.Process(target=_build_language, name=f"build-{locale}", args=(
+        str(config_file), str(docs_dir), str(work / locale), locale, str(work / f"{locale}.json")))
+        for locale in locales}
     try:
-        with context.Pool(processes or len(jobs)) as pool:
-            outcomes = dict(zip(locales, pool.starmap(_build_language, jobs), strict=True))
-        failures = [f"{locale}: {error}" for locale, (error, _) in outcomes.items() if error]
+        for process in processes.values():
+            process.start()
+        for process in processes.values():
+            process.join()
+        outcomes = {}
+        for locale, process in processes.items():
+            report = work / f"{locale}.json"
+            outcomes[locale] = json.loads(report.read_text(encoding="utf-8")) if report.exists() else \
+                {"error": f"the process building it stopped (exit code {process.exitcode})", "peak_kib": 0}
+        failures = [f"{locale}: {outcome['error']}" for locale, outcome in outcomes.items() if outcome["error"]]
         if failures:
             raise Abort("\n".join(failures))
         _merge(work, site_dir, default, locales)
     finally:
+        for process in processes.values():
+            if process.is_alive():  # the parent was interrupted: leave nothing running
+                process.kill()
+                process.join()
         shutil.rmtree(work, ignore_errors=True)
-    return {locale: peak for locale, (_, peak) in outcomes.items()}
+    return outcomes
 
 
 def _merge(work: Path, site_dir: Path, default: str, locales: list[str]) -> None:
