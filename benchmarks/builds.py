@@ -200,3 +200,17 @@ def growth_exponent(small: tuple[float, float], large: tuple[float, float]) -> f
     if min(size1, cost1, size2, cost2) <= 0 or size1 == size2:
         return None
     return math.log(cost2 / cost1) / math.log(size2 / size1)
+
+
+def cpu_split(point: dict) -> dict | None:
+    """Median CPU seconds of the full build's main process, its longest language process, all, and bare."""
+    full = [r for r in point.get("full_runs", []) if r.get("languages")]
+    bare = [r for r in point.get("bare_runs", []) if r.get("cpu_seconds") is not None]
+    if not full or not bare:
+        return None
+    return {
+        "main": statistics.median(r["cpu_seconds"] for r in full),
+        "longest": statistics.median(max(o["cpu_seconds"] or 0 for o in r["languages"].values()) for r in full),
+        "total": statistics.median(r["cpu_seconds"] + r["children_cpu_seconds"] for r in full),
+        "bare": statistics.median(r["cpu_seconds"] + r["children_cpu_seconds"] for r in bare),
+    }

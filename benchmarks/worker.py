@@ -117,7 +117,8 @@ def _instrument(stats: dict, full: bool) -> None:
 
         def in_parallel(*args, **kwargs):
             outcomes = original(*args, **kwargs)
-            stats["languages"] = {locale: {"peak_kib": o["peak_kib"], "page_calls": o.get("page_calls", 0),
+            stats["languages"] = {locale: {"peak_kib": o["peak_kib"], "cpu_seconds": o.get("cpu_seconds"),
+                                           "page_calls": o.get("page_calls", 0),
                                            "markdown_calls": o.get("markdown_calls", 0)}
                                   for locale, o in outcomes.items()}
             for key in ("markdown_calls", "markdown_seconds", "page_calls", "page_seconds"):
@@ -151,7 +152,7 @@ def main(argv: list[str]) -> int:
     signal.signal(signal.SIGTERM, stopped)
     if mode in ("full", "bare"):
         _instrument(stats, full=mode == "full")
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     if mode == "full":
         from sitebuild.publish import publish
 
@@ -172,7 +173,10 @@ def main(argv: list[str]) -> int:
     own = peak_rss_kib()
     # with language processes, the build's memory is this process's plus theirs (they run together)
     children = sum(o["peak_kib"] for o in stats.get("languages", {}).values())
-    print(json.dumps({"seconds": seconds, "maxrss_kib": own + children, "own_maxrss_kib": own, **stats}))
+    children_cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = {"cpu_seconds": time.process_time() - cpu_start,
+           "children_cpu_seconds": children_cpu.ru_utime + children_cpu.ru_stime}
+    print(json.dumps({"seconds": seconds, "maxrss_kib": own + children, "own_maxrss_kib": own, **cpu, **stats}))
     return 0
 
 

@@ -27,6 +27,7 @@ import json
 import multiprocessing
 import os
 import shutil
+import time
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -56,7 +57,8 @@ def _build_language(config_file: str, docs_dir: str, site_dir: str, locale: str,
         error = None
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises it
         error = f"{type(exc).__name__}: {exc}"
-    Path(report).write_text(json.dumps({"error": error, "peak_kib": _peak_kib(), **STATS}), encoding="utf-8")
+    costs = {"peak_kib": _peak_kib(), "cpu_seconds": time.process_time()}  # a forked child's clock starts at 0
+    Path(report).write_text(json.dumps({"error": error, **costs, **STATS}), encoding="utf-8")
 
 
 def _peak_kib() -> int:
