@@ -24,6 +24,7 @@ from pathlib import Path
 import yaml
 
 from sitebuild.generate import GENERATED_DIRS, generate, write
+from sitebuild.parallel import peak_rss_kib
 from sitemodel import DEFAULT_LANGUAGE, LANGUAGES
 
 WORKER = Path(__file__).resolve().parent / "worker.py"
@@ -43,7 +44,7 @@ def run_worker(mode: str, target: Path, site_dir: Path, timeout: float | None = 
     try:
         stdout, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        peak = _peak_of(process.pid)
+        peak = peak_rss_kib(process.pid)  # read before stopping it
         process.terminate()  # the worker prints how far it got on SIGTERM
         try:
             stdout, stderr = process.communicate(timeout=20)
@@ -61,17 +62,6 @@ def run_worker(mode: str, target: Path, site_dir: Path, timeout: float | None = 
     result = json.loads(stdout.strip().splitlines()[-1])
     result["wall_seconds"] = wall
     return result
-
-
-def _peak_of(pid: int) -> int | None:
-    """VmHWM (KiB) of a running process, read before stopping it."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    except OSError:
-        return None
-    return None
 
 
 def bare_project(project: Path, work: Path) -> Path:

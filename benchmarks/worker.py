@@ -35,31 +35,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-
-def peak_rss_kib() -> int:
-    """Peak resident memory of this process, in KiB.
-
-    VmHWM belongs to the address space exec() created, so it is this build's
-    own peak. ru_maxrss (the fallback off Linux) survives exec() and can
-    report the parent's size when the parent was bigger at fork time.
-    """
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
-
-
-def _peak_of(pid: int) -> int | None:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    except OSError:
-        return None
-    return None
+from sitebuild.parallel import peak_rss_kib  # noqa: E402
 
 
 def _preimport() -> None:
@@ -140,7 +116,7 @@ def main(argv: list[str]) -> int:
         import multiprocessing
 
         children = multiprocessing.active_children()  # the language builds, if any
-        peaks = [_peak_of(child.pid) for child in children]
+        peaks = [peak_rss_kib(child.pid) for child in children]
         for child in children:
             child.kill()
         built = sum(1 for _ in target.glob(".build-*/.site-languages/**/index.html")) if mode == "full" else 0

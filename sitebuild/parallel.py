@@ -57,18 +57,28 @@ def _build_language(config_file: str, docs_dir: str, site_dir: str, locale: str,
         error = None
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises it
         error = f"{type(exc).__name__}: {exc}"
-    costs = {"peak_kib": _peak_kib(), "cpu_seconds": time.process_time()}  # a forked child's clock starts at 0
+    costs = {"peak_kib": peak_rss_kib(), "cpu_seconds": time.process_time()}  # a forked child's clock starts at 0
     Path(report).write_text(json.dumps({"error": error, **costs, **STATS}), encoding="utf-8")
 
 
-def _peak_kib() -> int:
+def peak_rss_kib(pid: int | str = "self") -> int | None:
+    """Peak resident memory (VmHWM, KiB) of a process, this one by default.
+
+    VmHWM belongs to the address space exec() or fork() created, so it is that
+    process's own peak. ru_maxrss (this process's fallback off Linux) survives
+    exec() and can report the parent's size when the parent was bigger.
+    """
     try:
-        for line in Path("/proc/self/status").read_text().splitlines():
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmHWM:"):
                 return int(line.split()[1])
     except OSError:
         pass
-    return 0
+    if pid != "self":
+        return None
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
 
 
 def languages(config_file: Path) -> tuple[str, list[str]]:
