@@ -24,6 +24,7 @@ from pathlib import Path
 import yaml
 
 from sitebuild.generate import GENERATED_DIRS, generate, write
+from sitebuild.parallel import peak_rss_kib
 from sitemodel import DEFAULT_LANGUAGE, LANGUAGES
 
 WORKER = Path(__file__).resolve().parent / "worker.py"
@@ -43,7 +44,7 @@ def run_worker(mode: str, target: Path, site_dir: Path, timeout: float | None = 
     try:
         stdout, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        peak = _peak_of(process.pid)
+        peak = peak_rss_kib(process.pid)  # read before stopping it
         process.terminate()  # the worker prints how far it got on SIGTERM
         try:
             stdout, stderr = process.communicate(timeout=20)
@@ -61,17 +62,6 @@ def run_worker(mode: str, target: Path, site_dir: Path, timeout: float | None = 
     result = json.loads(stdout.strip().splitlines()[-1])
     result["wall_seconds"] = wall
     return result
-
-
-def _peak_of(pid: int) -> int | None:
-    """VmHWM (KiB) of a running process, read before stopping it."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    except OSError:
-        return None
-    return None
 
 
 def bare_project(project: Path, work: Path) -> Path:
@@ -201,3 +191,17 @@ def growth_exponent(small: tuple[float, float], large: tuple[float, float]) -> f
     if min(size1, cost1, size2, cost2) <= 0 or size1 == size2:
         return None
     return math.log(cost2 / cost1) / math.log(size2 / size1)
+
+
+def cpu_split(point: dict) -> dict | None:
+    """Median CPU seconds of the full build's main process, its longest language process, all, and bare."""
+    full = [r for r in point.get("full_runs", []) if r.get("languages")]
+    bare = [r for r in point.get("bare_runs", []) if r.get("cpu_seconds") is not None]
+    if not full or not bare:
+        return None
+    return {
+        "main": statistics.median(r["cpu_seconds"] for r in full),
+        "longest": statistics.median(max(o["cpu_seconds"] or 0 for o in r["languages"].values()) for r in full),
+        "total": statistics.median(r["cpu_seconds"] + r["children_cpu_seconds"] for r in full),
+        "bare": statistics.median(r["cpu_seconds"] + r["children_cpu_seconds"] for r in bare),
+    }

@@ -13,7 +13,9 @@ benchmarks/run.py starts one worker per build because:
 The clock starts after the imports both kinds of build need (mkdocs, the
 theme, its plugins, the pipeline), so the figure is the build's own work,
 not Python's start-up; the worker's wall time from the parent is recorded too.
-The line also counts generate() calls and mkdocs' per-page work. On SIGTERM
+The line also counts generate() calls and mkdocs' per-page work (summed over
+the language processes of the parallel build, whose peak memory is added to
+this process's: they run at the same time). On SIGTERM
 (the parent's time budget ran out) the worker prints the same line with
 "stopped": true and what it had done so far.
 """
@@ -32,21 +34,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-
-def peak_rss_kib() -> int:
-    """Peak resident memory of this process, in KiB.
-
-    VmHWM belongs to the address space exec() created, so it is this build's
-    own peak. ru_maxrss (the fallback off Linux) survives exec() and can
-    report the parent's size when the parent was bigger at fork time.
-    """
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+from sitebuild.parallel import peak_rss_kib  # noqa: E402
 
 
 def _preimport() -> None:
@@ -92,10 +80,27 @@ def _instrument(stats: dict, full: bool) -> None:
     _count(mkdocs.commands.build, "_build_page", stats, "page")  # theme template (with the nav) + write
     if full:
         import sitebuild.generate
+        import sitebuild.parallel
         import sitebuild.publish
 
         _count(sitebuild.generate, "generate", stats, "generate")
         sitebuild.publish.generate = sitebuild.generate.generate
+        # publish() builds each language in a forked process: the counters above are
+        # copied into each, which returns its copy (sitebuild.parallel.STATS) with its result.
+        sitebuild.parallel.STATS = stats
+        original = sitebuild.publish.build_in_parallel
+
+        def in_parallel(*args, **kwargs):
+            outcomes = original(*args, **kwargs)
+            stats["languages"] = {locale: {"peak_kib": o["peak_kib"], "cpu_seconds": o.get("cpu_seconds"),
+                                           "page_calls": o.get("page_calls", 0),
+                                           "markdown_calls": o.get("markdown_calls", 0)}
+                                  for locale, o in outcomes.items()}
+            for key in ("markdown_calls", "markdown_seconds", "page_calls", "page_seconds"):
+                stats[key] = sum(o.get(key, 0) for o in outcomes.values())
+            return outcomes
+
+        sitebuild.publish.build_in_parallel = in_parallel
 
 
 def main(argv: list[str]) -> int:
@@ -107,14 +112,22 @@ def main(argv: list[str]) -> int:
 
     def stopped(signum, frame):
         # the parent's time budget ran out: report how far the build got, then leave at once
+        import multiprocessing
+
+        children = multiprocessing.active_children()  # the language builds, if any
+        peaks = [peak_rss_kib(child.pid) for child in children]
+        for child in children:
+            child.kill()
+        built = sum(1 for _ in target.glob(".build-*/.site-languages/**/index.html")) if mode == "full" else 0
         print(json.dumps({"stopped": True, "seconds": time.perf_counter() - start,
-                          "maxrss_kib": peak_rss_kib(), **stats}), flush=True)
+                          "maxrss_kib": peak_rss_kib(), "children_peak_kib": [p for p in peaks if p],
+                          **stats, **({"page_calls": built} if built else {})}), flush=True)
         os._exit(3)
 
     signal.signal(signal.SIGTERM, stopped)
     if mode in ("full", "bare"):
         _instrument(stats, full=mode == "full")
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     if mode == "full":
         from sitebuild.publish import publish
 
@@ -132,7 +145,13 @@ def main(argv: list[str]) -> int:
     elif mode != "idle":
         raise SystemExit(f"unknown mode {mode!r}")
     seconds = time.perf_counter() - start
-    print(json.dumps({"seconds": seconds, "maxrss_kib": peak_rss_kib(), **stats}))
+    own = peak_rss_kib()
+    # with language processes, the build's memory is this process's plus theirs (they run together)
+    children = sum(o["peak_kib"] for o in stats.get("languages", {}).values())
+    children_cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = {"cpu_seconds": time.process_time() - cpu_start,
+           "children_cpu_seconds": children_cpu.ru_utime + children_cpu.ru_stime}
+    print(json.dumps({"seconds": seconds, "maxrss_kib": own + children, "own_maxrss_kib": own, **cpu, **stats}))
     return 0
 
 

@@ -18,7 +18,8 @@ from sitemodel.content import Content, load
 from sitemodel.errors import ContentErrors, ErrorCollector, code_error, locate_flow_errors
 from wizard.site import generate as build_wizard
 
-from .render import navigation, render_pages
+from . import menus
+from .render import render_pages
 
 GENERATED_DIRS = (*LANGUAGES, "assets/wizard")
 
@@ -84,9 +85,10 @@ def _generate(root: Path) -> Generated:
     check_links(content, links, None if has_wizard(root) and wizard is None else generated, errors)
     errors.raise_if_any()
     pages = render_pages(content) + wizard_pages
+    pages += menus.overview_pages(pages, content)  # one overview page per section: menus stay small
     files = {f"{p.lang}/{p.path}": p.markdown.encode("utf-8") for p in pages}
     files.update(wizard.assets if wizard else {})
-    nav = {lang: navigation(pages, content, lang) for lang in LANGUAGES}
+    nav = {lang: menus.navigation(pages, content, lang) for lang in LANGUAGES}
     return Generated(content, files, nav)
 
 

@@ -11,12 +11,12 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from .generate import GENERATED_DIRS, generate
 from .guard import build_prefix, remove_stale_builds, swap_in
 from .hosting import secure
+from .parallel import build_in_parallel
 
 
 def _copy_static_docs(docs_dir: Path, target: Path) -> None:
@@ -38,10 +38,9 @@ def publish(root: Path, site_dir: Path | None = None, config_file: str = "mkdocs
         work = Path(temporary)
         docs = work / "docs"
         _copy_static_docs(root / "docs", docs)
-        config = load_config(str(root / config_file), docs_dir=str(docs), site_dir=str(work / "site"),
-                             strict=True)
-        build(config)
-        secure(work / "site", root, config.site_url)  # final HTML audit, CSP, host configuration
+        build_in_parallel(root / config_file, docs, work / "site")  # one process per language
+        site_url = load_config(str(root / config_file)).site_url
+        secure(work / "site", root, site_url)  # final HTML audit, CSP, host configuration
         # Swap: the old site is moved aside, the new one moved in, then the old removed.
         swap_in(work / "site", site_dir, work / "previous-site")
     return site_dir

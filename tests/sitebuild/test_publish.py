@@ -16,10 +16,13 @@ def test_the_good_fixture_builds_exactly_the_expected_pages(good_site):
         "404.html",
         "de/index.html",
         "de/pact/index.html",
+        "de/sections/integration/index.html",  # each section's overview page (sitebuild/menus.py)
         "en/index.html",
         "en/pact/index.html",
+        "en/sections/integration/index.html",
         "index.html",
         "pact/index.html",
+        "sections/integration/index.html",
     ]
 
 
@@ -84,8 +87,9 @@ def test_no_page_loads_anything_from_another_host(good_site):
 def test_a_sitemap_lists_every_page_with_its_alternates(good_site):
     sitemap = (good_site / "sitemap.xml").read_text()
     locations = sorted(re.findall(r"<loc>http://localhost:8000/([^<]*)</loc>", sitemap))
-    assert locations == ["", "de/", "de/pact/", "en/", "en/pact/", "pact/"]
-    assert sitemap.count('hreflang="de"') == 6
+    assert locations == ["", "de/", "de/pact/", "de/sections/integration/", "en/", "en/pact/",
+                         "en/sections/integration/", "pact/", "sections/integration/"]
+    assert sitemap.count('hreflang="de"') == 9  # 3 pages in 3 languages, each naming its German version
 
 
 def test_print_styles_hide_navigation_and_show_link_addresses():
@@ -102,7 +106,8 @@ def test_head_alternates_point_at_language_roots_where_material_finds_a_sitemap(
     for prefix in ("", "de/", "en/"):
         assert (good_site / prefix / "sitemap.xml").is_file()
     german = (good_site / "de/sitemap.xml").read_text()
-    assert re.findall(r"<loc>([^<]+)</loc>", german) == ["http://localhost:8000/de/", "http://localhost:8000/de/pact/"]
+    assert re.findall(r"<loc>([^<]+)</loc>", german) == ["http://localhost:8000/de/", "http://localhost:8000/de/pact/",
+                                                         "http://localhost:8000/de/sections/integration/"]
 
 
 def test_with_a_public_address_the_head_alternates_are_absolute(tmp_path, monkeypatch):
