@@ -1,14 +1,14 @@
 # Two commands for a fresh machine:
 #   make serve   set up everything (virtualenv + pinned packages) and serve the site
 #   make test    set up everything and run every test (what .ci/run runs)
-# Others: make build, make check, make bench, make clean.
+# Others: make build, make check, make bench, make package (npm package in dist/npm), make clean.
 
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build check test bench lint clean
+.PHONY: serve build check test bench lint package clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,5 +35,8 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
 
+package: $(STAMP)
+	$(PY) -m wizard.assets dist/npm
+
 clean:
-	rm -rf site docs/fr docs/de docs/en docs/assets/wizard .pytest_cache
+	rm -rf site docs/fr docs/de docs/en docs/assets/wizard .pytest_cache dist

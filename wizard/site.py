@@ -16,7 +16,6 @@ follow; the pages are still returned for what could be read.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -26,37 +25,12 @@ from sitemodel.facts import COLON, Fact, format_value
 from sitemodel.yamlload import YamlProblem, load_file
 
 from .analysis import check_flow
+from .assets import JS_DIR, runtime_assets, with_snippet
 from .engine import COMPARATORS, facts_in
 from .export import build_flow_data, to_json
 from .flows import all_flows
+from .nojs import build_date, flow_pages
 from .wording import COMMON, fill, wording_path
-
-JS_DIR = Path(__file__).resolve().parent / "js"
-RUNTIME = "wizard-v1.js"
-CSS_SLOT = '"__WIZARD_CSS__"'  # where the build puts wizard.css, as a JSON string
-MODULE_EXPORT = re.compile(r"^export \{[^}]*\};\s*$", re.M)
-MODULE_BASE = "const BASE = import.meta.url;"
-CLASSIC_BASE = ("const BASE = (document.currentScript && document.currentScript.src) "
-                "|| location.href;")
-
-
-def runtime_assets() -> dict[str, bytes]:
-    """The script (module and classic builds), its CSS and the iframe page."""
-    module = (JS_DIR / RUNTIME).read_text(encoding="utf-8")
-    css = (JS_DIR / "wizard.css").read_text(encoding="utf-8")
-    if CSS_SLOT not in module:
-        raise RuntimeError(f"wizard-v1.js lost its {CSS_SLOT} line")
-    module = module.replace(CSS_SLOT, json.dumps(css))
-    if MODULE_BASE not in module or not MODULE_EXPORT.search(module):
-        raise RuntimeError("wizard-v1.js lost the lines the classic build rewrites")
-    # the classic build: same code without module syntax, wrapped so nothing leaks globally
-    classic = "(function () {\n" + MODULE_EXPORT.sub("", module.replace(MODULE_BASE, CLASSIC_BASE)) \
-        + "\n})();\n"
-    files = {RUNTIME: module.encode(), "wizard-v1.classic.js": classic.encode(),
-             "wizard-v1.css": css.encode()}
-    for name in ("index.html", "embed.js", "embed.css"):
-        files[f"embed/{name}"] = (JS_DIR / "embed" / name).read_bytes()
-    return files
 
 
 def _load_sources(root: Path, errors: ErrorCollector) -> dict:
@@ -96,7 +70,10 @@ def generate(root: Path, facts: dict[str, Fact], errors: ErrorCollector) -> tupl
                            f"because {missing} is missing.", "Add the missing text.")
                 continue
             assets[f"assets/wizard/wizard-data/{flow_id}.{lang}.json"] = to_json(data)
-            pages[(lang, f"wizard/{flow_id}.md")] = wizard_page(data)
+            # without JavaScript: one static page per state, outside the menu (see wizard/nojs.py)
+            fallback, states = flow_pages(flow, data, build_date(), _Describer(data, facts, lang).expr)
+            assets.update({f"{lang}/{path}": text.encode() for path, text in states.items()})
+            pages[(lang, f"wizard/{flow_id}.md")] = wizard_page(data, fallback)
             pages[(lang, f"wizard/{flow_id}-rules.md")] = rules_page(flow, data, facts, lang)
         pages[(lang, "wizard/integrators.md")] = integrators_page(lang)
     return pages, assets
@@ -105,27 +82,26 @@ def generate(root: Path, facts: dict[str, Fact], errors: ErrorCollector) -> tupl
 def script_tag(lang: str) -> str:
     """The runtime's tag for a page at <lang root>/wizard/<page>/; assets live at the site root."""
     up = "../../" if lang == DEFAULT_LANGUAGE else "../../../"
-    return f'<script type="module" src="{up}assets/wizard/wizard-v1.js"></script>'
+    return f'<script type="module" src="{up}assets/wizard/wizard-v1.min.js"></script>'
 DOCS_DIR = Path(__file__).resolve().parent / "docs"
 
 
 def integrators_page(lang: str) -> str:
     """The integrators' documentation with its live demo, headings moved up one level."""
     text = (DOCS_DIR / f"integrators.{lang}.md").read_text(encoding="utf-8")
-    text = re.sub(r"^#(#+) ", r"\1 ", text, flags=re.M)
+    text = with_snippet(re.sub(r"^#(#+) ", r"\1 ", text, flags=re.M), lang)
     return f"{text.rstrip()}\n\n{script_tag(lang)}\n"
 
 
-def wizard_page(data: dict) -> str:
-    """The interactive page: intro, the element, a no-script pointer to the rules."""
+def wizard_page(data: dict, fallback: str = "") -> str:
+    """The interactive page: intro, the element holding the first no-JS question, the rules link."""
     ui, flow_id = data["ui"], data["flow"]
     rules = f"{flow_id}-rules.md"
     return "\n".join([
         f"# {data['title']}", "", data["intro"], "",
-        f'<lu-integration-wizard flow="{flow_id}" lang="{data["lang"]}"></lu-integration-wizard>',
+        f'<div class="luw-host"><lu-integration-wizard flow="{flow_id}" lang="{data["lang"]}">'
+        f'\n{fallback}\n</lu-integration-wizard></div>',
         "", script_tag(data["lang"]), "",
-        f'<noscript><p>{_html(ui["noscript"])} <a href="../{flow_id}-rules/">'
-        f'{_html(ui["rules_link"])}</a>.</p></noscript>',
         "", f"[{ui['rules_link']}]({rules})", "",
     ])
 
@@ -246,4 +222,4 @@ def _anchor(outcome_id: str) -> str:
     return "outcome-" + outcome_id.replace("_", "-")
 
 
-__all__ = ["generate", "runtime_assets", "wizard_page", "rules_page", "fill"]
+__all__ = ["JS_DIR", "generate", "runtime_assets", "wizard_page", "rules_page", "fill"]

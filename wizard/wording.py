@@ -29,6 +29,8 @@ UI_KEYS = (
     "col_conditions", "col_outcome", "always", "skipped_if", "number_answer", "date_answer",
     "op_eq", "op_ne", "op_lt", "op_le", "op_gt", "op_ge", "op_in", "op_and", "op_or", "op_not",
     "today", "min_of", "max_of", "depending_on", "computed", "reviewed", "from_2013",
+    "nojs_range", "nojs_choose", "nojs_assessed", "nojs_formula",  # wizard/nojs.py
+    "embed_title", "embed_error_flow", "embed_error_lang",  # the iframe page (wizard/assets.py)
 )
 
 

@@ -441,6 +441,7 @@ function defineElement() {
       this._emit("lu-wizard-outcome", { outcome: r.outcome });
     }
   }
+  LuIntegrationWizard.version = "__WIZARD_VERSION__"; // the build (wizard/assets.py) puts the package version here
   if (!customElements.get("lu-integration-wizard")) customElements.define("lu-integration-wizard", LuIntegrationWizard);
 }
 if (typeof customElements !== "undefined" && typeof HTMLElement !== "undefined") defineElement();
