@@ -19,6 +19,7 @@ import pytest
 from support import REPO
 
 from sitemodel import DEFAULT_LANGUAGE, LANGUAGES
+from wizard.assets import version
 from wizard.engine import evaluate
 from wizard.factvalues import fact_values, load_site_facts
 from wizard.flows import all_flows
@@ -123,6 +124,8 @@ def test_the_first_question_is_fallback_content_the_script_replaces(server, open
         page.wait_for_function("() => { const h = document.querySelector('lu-integration-wizard');"
                                " return h && h.shadowRoot && h.shadowRoot.querySelector('h2'); }")
         assert not page.locator("lu-integration-wizard .luw-nojs").is_visible()
+        # the version the build put into the runtime (wizard/assets.py), readable at runtime
+        assert page.evaluate("() => customElements.get('lu-integration-wizard').version") == version()
 
 
 def sample(server, lang: str) -> list[str]:
