@@ -1,14 +1,14 @@
 # Two commands for a fresh machine:
 #   make serve   set up everything (virtualenv + pinned packages) and serve the site
 #   make test    set up everything and run every test (what .ci/run runs)
-# Others: make build, make check, make review, make bench, make clean.
+# Others: make build, make check, make review, make readability, make bench, make package (npm package in dist/npm), make clean.
 
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build check test bench lint clean review readability
+.PHONY: serve build check test bench lint package clean review readability
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,5 +44,8 @@ bench: $(STAMP)
 readability: $(STAMP)
 	$(PY) benchmarks/readability.py --top 15
 
+package: $(STAMP)
+	$(PY) -m wizard.assets dist/npm
+
 clean:
-	rm -rf site docs/fr docs/de docs/en docs/assets/wizard .pytest_cache
+	rm -rf site docs/fr docs/de docs/en docs/assets/wizard .pytest_cache dist

@@ -63,6 +63,7 @@ import browser  # noqa: E402
 import builds  # noqa: E402
 import npmtools  # noqa: E402
 import synthetic  # noqa: E402
+from nojs_pages import bench_nojs_pages  # noqa: E402
 from server import SiteServer  # noqa: E402
 
 from sitemodel import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
@@ -573,6 +574,7 @@ def main(argv: list[str] | None = None) -> int:
         args.npm_problems = npmtools.install(args.npm_prefix, log)
         results["npm"] = {name: npmtools.installed_version(args.npm_prefix, name) for name in npmtools.PACKAGES}
         guarded("Wizard", bench_wizard_sizes, site, args, table, results)
+        results["nojs_pages"] = guarded("Wizard", bench_nojs_pages, site, table)  # benchmarks/nojs_pages.py
         guarded("Page weight", bench_browser, sites, args, table, results)
     finally:
         if args.keep:

@@ -17,7 +17,6 @@ follow; the pages are still returned for what could be read.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
 from pathlib import Path
@@ -31,52 +30,16 @@ from sitemodel.errors import ErrorCollector
 from sitemodel.facts import Fact
 from sitemodel.formatting import colon
 from sitemodel.pages import RenderedPage
-from sitemodel.registry import FLOW_IDS
 from sitemodel.templating import environment as markdown_environment
 
 from .analysis import check_flow
+from .assets import JS_DIR, runtime_assets, with_snippet
 from .export import build_flow_data, to_json
 from .factvalues import fact_values
 from .flows import all_flows
-from .rules_text import rules_page  # the rules page and its examples: wizard/rules_text.py
+from .nojs import build_date, flow_pages
+from .rules_text import Describer, rules_page  # the rules page and its examples: wizard/rules_text.py
 from .wording import COMMON, fill, load_wording, wording_path
-
-JS_DIR = Path(__file__).resolve().parent / "js"
-RUNTIME = "wizard-v1.js"
-CSS_SLOT = '"__WIZARD_CSS__"'  # where the build puts wizard.css, as a JSON string
-# where the build puts the lists of sitemodel/registry.json, as JSON arrays
-REGISTRY_SLOTS = {'"__WIZARD_LANGUAGES__"': LANGUAGES, '"__WIZARD_FLOWS__"': FLOW_IDS}
-MODULE_EXPORT = re.compile(r"^export \{[^}]*\};\s*$", re.M)
-MODULE_BASE = "const BASE = import.meta.url;"
-CLASSIC_BASE = ("const BASE = (document.currentScript && document.currentScript.src) "
-                "|| location.href;")
-
-
-def runtime_assets() -> dict[str, bytes]:
-    """The script (module and classic builds), its CSS and the iframe page."""
-    module = (JS_DIR / RUNTIME).read_text(encoding="utf-8")
-    css = (JS_DIR / "wizard.css").read_text(encoding="utf-8")
-    if CSS_SLOT not in module:
-        raise RuntimeError(f"wizard-v1.js lost its {CSS_SLOT} line")
-    module = with_registry(module.replace(CSS_SLOT, json.dumps(css)))
-    if MODULE_BASE not in module or not MODULE_EXPORT.search(module):
-        raise RuntimeError("wizard-v1.js lost the lines the classic build rewrites")
-    # the classic build: same code without module syntax, wrapped so nothing leaks globally
-    classic = "(function () {\n" + MODULE_EXPORT.sub("", module.replace(MODULE_BASE, CLASSIC_BASE)) \
-        + "\n})();\n"
-    files = {RUNTIME: module.encode(), "wizard-v1.classic.js": classic.encode(),
-             "wizard-v1.css": css.encode()}
-    for name in ("index.html", "embed.js", "embed.css"):
-        files[f"embed/{name}"] = (JS_DIR / "embed" / name).read_bytes()
-    files["embed/embed.js"] = with_registry(files["embed/embed.js"].decode()).encode()
-    return files
-
-
-def with_registry(source: str) -> str:
-    """The script with the languages and flow ids of sitemodel/registry.json in place of their tokens."""
-    for slot, values in REGISTRY_SLOTS.items():
-        source = source.replace(slot, json.dumps(list(values)))
-    return source
 
 
 class WizardOutput(NamedTuple):
@@ -118,10 +81,13 @@ def generate(root: Path, facts: dict[str, Fact], errors: ErrorCollector,
                            f"because {missing} is missing.", "Add the missing text.")
                 continue
             assets[f"assets/wizard/wizard-data/{flow_id}.{lang}.json"] = to_json(data)
+            # without JavaScript: one static page per state, outside the menu (see wizard/nojs.py)
+            fallback, states = flow_pages(flow, data, build_date(), Describer(data, facts, lang).expr)
+            assets.update({f"{lang}/{path}": text.encode() for path, text in states.items()})
             rules_title = f"{data['ui']['rules_link']}{colon(lang)}{data['title']}"
             pages += [
                 RenderedPage(lang, f"wizard/{flow_id}.md", data["title"], SECTION, 2 * order,
-                             wizard_page(data)),
+                             wizard_page(data, fallback)),
                 RenderedPage(lang, f"wizard/{flow_id}-rules.md", rules_title, SECTION, 2 * order + 1,
                              rules_page(flow, data, facts, lang, sources)),
             ]
@@ -133,14 +99,14 @@ def generate(root: Path, facts: dict[str, Fact], errors: ErrorCollector,
 def script_tag(lang: str) -> str:
     """The runtime's tag for a page at <lang root>/wizard/<page>/; assets live at the site root."""
     up = "../../" if lang == DEFAULT_LANGUAGE else "../../../"
-    return f'<script type="module" src="{up}assets/wizard/wizard-v1.js"></script>'
+    return f'<script type="module" src="{up}assets/wizard/wizard-v1.min.js"></script>'
 DOCS_DIR = Path(__file__).resolve().parent / "docs"
 
 
 def integrators_page(lang: str) -> tuple[str, str]:
     """The integrators' documentation with its live demo, headings moved up one level: (title, Markdown)."""
     text = (DOCS_DIR / f"integrators.{lang}.md").read_text(encoding="utf-8")
-    text = re.sub(r"^#(#+) ", r"\1 ", text, flags=re.M)
+    text = with_snippet(re.sub(r"^#(#+) ", r"\1 ", text, flags=re.M), lang)
     title = next(line[2:].strip() for line in text.splitlines() if line.startswith("# "))
     return title, f"{text.rstrip()}\n\n{script_tag(lang)}\n"
 
@@ -154,11 +120,12 @@ def _templates():
     return markdown_environment(TEMPLATES, quotes=False)
 
 
-def wizard_page(data: dict) -> str:
-    """The interactive page: intro, the element, a no-script pointer to the rules."""
+def wizard_page(data: dict, fallback: str = "") -> str:
+    """The interactive page: intro, the element holding the first no-JS question (wizard/nojs.py), the rules link."""
     return _templates().get_template("wizard.md.j2").render(
         title=data["title"], intro=data["intro"], flow=data["flow"], lang=data["lang"], ui=data["ui"],
+        fallback=Markup(fallback),  # noqa: S704 - built by wizard/nojs.py, every word escaped there
         script_tag=Markup(script_tag(data["lang"])))  # noqa: S704 - a fixed tag, no editor text
 
 
-__all__ = ["generate", "runtime_assets", "wizard_page", "rules_page", "fill", "WizardOutput"]
+__all__ = ["JS_DIR", "generate", "runtime_assets", "wizard_page", "rules_page", "fill", "WizardOutput"]

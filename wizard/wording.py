@@ -36,6 +36,8 @@ UI_KEYS = (
     "error_number_max", "error_date_between", "error_date_min", "error_date_max",
     "error_date_part", "error_date_real", "day", "month", "year", "progress", "copy_link",
     "link_copied", "copy_failed",
+    "nojs_range", "nojs_choose", "nojs_assessed", "nojs_formula",  # wizard/nojs.py
+    "embed_title", "embed_error_flow", "embed_error_lang",  # the iframe page (wizard/assets.py)
 )
 
 
@@ -119,8 +121,10 @@ def _read(path: Path, errors: ErrorCollector):
     return data, valid
 
 
-# What the JavaScript runtime fills in ("Question {n} of {total}"): the only braces allowed.
-RUNTIME_SLOTS = frozenset({"n", "total", "min", "max", "date", "lang"})
+# What a program fills in ("Question {n} of {total}"; the runtime, the iframe page, the no-JS pages):
+# the only braces allowed.
+RUNTIME_SLOTS = frozenset({"n", "total", "min", "max", "date", "lang", "langs", "flow", "flows", "low", "high",
+                           "formula"})
 
 
 def _check_text(path, data, key, text, facts, lang, errors) -> None:

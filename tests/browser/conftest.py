@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,6 +34,7 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 WCAG_A_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 WIZARD_SCRIPT = "assets/wizard/wizard-v1.js"
 WIZARD_FLOWS = FLOW_IDS
+NOJS_STATE = re.compile(r"/wizard/[a-z]+/a/")  # wizard/nojs.py: one page per state
 
 
 # ---- the site ------------------------------------------------------------------
@@ -54,6 +56,8 @@ def site_pages(site: Path) -> list[str]:
     pages = []
     for index in sorted(site.rglob("index.html")):
         folder = index.parent.relative_to(site).as_posix()
+        if NOJS_STATE.search(f"/{folder}/"):
+            continue  # the wizard's no-JS state pages (hundreds): tests/browser/test_nojs.py samples them
         pages.append("/" if folder == "." else f"/{folder}/")
     if (site / "404.html").is_file():
         pages.append("/404.html")

@@ -317,7 +317,25 @@ def test_tampered_parameters_of_the_iframe_page_never_run_script(data, wizard_ta
     }
     query = "&".join(f"{name}={quote(value, safe='')}" for name, value in parameters.items())
     shown = set().union(*(entry["shown"] for entry in flows.values()))
-    load_and_check(page, log, server.url(f"/assets/wizard/embed/?load={next(LOADS)}&{query}"), shown)
+    url = server.url(f"/assets/wizard/embed/?load={next(LOADS)}&{query}")
+    lang = (parameters["lang"] or "fr").lower().split("-")[0]
+    if (parameters["flow"] or "route") in WIZARD_FLOWS and lang in LANGUAGES:
+        load_and_check(page, log, url, shown)
+        return
+    # a wrong flow or language: the frame says so in an alert (wizard/js/embed/embed.js), as text
+    page.goto(url)
+    page.get_by_role("alert").first.wait_for()
+    state = page.evaluate(EMBED_ERROR_JS)
+    assert not state["pwned"] and not state["injected"] and state["text"], (url, state)
+    assert not log.dialogs and not log.page_errors, (log.dialogs, log.page_errors)
+
+
+EMBED_ERROR_JS = """() => ({
+  pwned: window.__pwned !== undefined || ({}).pwned !== undefined,
+  text: [...document.querySelectorAll('[role=alert]')].map((e) => e.textContent).join(' '),
+  injected: [...document.querySelectorAll('main *')].filter((e) => !['DIV', 'H1', 'P'].includes(e.tagName)
+    || [...e.attributes].some((a) => a.name.startsWith('on'))).map((e) => e.outerHTML.slice(0, 80)),
+})"""
 
 
 ERROR_SHOWN_JS = """() => {

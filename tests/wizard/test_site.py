@@ -40,7 +40,9 @@ def test_pages_and_assets(generated):
             page = pages[(lang, f"wizard/{flow_id}.md")]
             assert page.startswith("# ")
             assert f'<lu-integration-wizard flow="{flow_id}" lang="{lang}" url-state' in page
-            assert "<noscript>" in page and f"({flow_id}-rules.md)" in page
+            # without JavaScript: the first question, inside the element (wizard/nojs.py)
+            assert '<div class="luw-nojs"' in page.split("<lu-integration-wizard")[1].split(
+                "</lu-integration-wizard>")[0] and f"({flow_id}-rules.md)" in page
             rules = pages[(lang, f"wizard/{flow_id}-rules.md")]
             assert rules.startswith("# ") and "|---|" in rules and f"({flow_id}.md)" in rules
             data = json.loads(assets[f"assets/wizard/wizard-data/{flow_id}.{lang}.json"])

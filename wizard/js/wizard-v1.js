@@ -268,7 +268,7 @@ function whyOf(data, r, answers, today, base) {
 // at the container. Every colour is a documented --luw-* property; the defaults follow the
 // page's color-scheme (light, or dark when the page allows it and the reader asks for it).
 const CSS = "__WIZARD_CSS__";
-const VERSION = "1.1.0";
+const VERSION = "__WIZARD_VERSION__"; // the build (wizard/assets.py) puts wizard/js/package.json's version here
 const DATA_VERSION = 1; // the "v" field of wizard/export.py's data this runtime reads
 
 let sheet = null;

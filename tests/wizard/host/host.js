@@ -16,3 +16,8 @@ window.addEventListener("message", (event) => {
     if (frame.contentWindow === event.source) frame.style.height = Math.min(Math.max(Number(data.height) || 0, 50), 5000) + "px";
   }
 });
+// the iframe posts only to the exact origin given as parent (embed v1.1), here this page's own
+document.addEventListener("DOMContentLoaded", () => {
+  document.getElementById("frame").src = "/assets/wizard/embed/index.html?flow=subsidy&lang=de&parent="
+    + encodeURIComponent(location.origin);
+});
