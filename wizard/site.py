@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -32,12 +31,12 @@ from sitemodel.facts import Fact
 from sitemodel.formatting import colon
 from sitemodel.pages import RenderedPage
 from sitemodel.registry import FLOW_IDS
-from sitemodel.templating import environment as markdown_environment
 
 from .analysis import check_flow
 from .export import build_flow_data, to_json
 from .factvalues import fact_values
 from .flows import all_flows
+from .page_templates import templates
 from .rules_text import rules_page  # the rules page and its examples: wizard/rules_text.py
 from .wording import COMMON, fill, load_wording, wording_path
 
@@ -145,18 +144,9 @@ def integrators_page(lang: str) -> tuple[str, str]:
     return title, f"{text.rstrip()}\n\n{script_tag(lang)}\n"
 
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
-
-
-@cache
-def _templates():
-    # quotes=False: wizard words are written as Python-Markdown writes text, quotation marks as they are
-    return markdown_environment(TEMPLATES, quotes=False)
-
-
 def wizard_page(data: dict) -> str:
     """The interactive page: intro, the element, a no-script pointer to the rules."""
-    return _templates().get_template("wizard.md.j2").render(
+    return templates().get_template("wizard.md.j2").render(
         title=data["title"], intro=data["intro"], flow=data["flow"], lang=data["lang"], ui=data["ui"],
         script_tag=Markup(script_tag(data["lang"])))  # noqa: S704 - a fixed tag, no editor text
 
