@@ -31,7 +31,9 @@ from sitemodel.facts import Fact
 from sitemodel.formatting import colon
 from sitemodel.pages import RenderedPage
 from sitemodel.registry import FLOW_IDS
+from sitemodel.terminology import load as load_terminology
 
+from . import scenarios as legal_scenarios
 from .analysis import check_flow
 from .export import build_flow_data, to_json
 from .factvalues import fact_values
@@ -101,6 +103,7 @@ def generate(root: Path, facts: dict[str, Fact], errors: ErrorCollector,
         for problem in check_flow(flow, values, set(sources)):
             errors.add(f"wizard/flows/{flow_id}.py", None, f"The wizard rule table is wrong: "
                        f"{problem}.", "Ask a developer: this file holds the wizard's rules.")
+    check_scenario_terms(root, flows, errors)
     wording = load_wording(root, flows, facts, errors)
     pages: list[RenderedPage] = []
     assets = {f"assets/wizard/{name}": data for name, data in runtime_assets().items()}
@@ -127,6 +130,21 @@ def generate(root: Path, facts: dict[str, Fact], errors: ErrorCollector,
         title, markdown = integrators_page(lang)
         pages.append(RenderedPage(lang, "wizard/integrators.md", title, SECTION, 2 * len(flows), markdown))
     return WizardOutput(pages, assets)
+
+
+def check_scenario_terms(root: Path, flows: dict, errors: ErrorCollector) -> None:
+    """The scenarios' names (shown as Examples) use the site's terms, as pages and wizard words do."""
+    terminology = load_terminology(root / "content")
+    for flow_id in flows:
+        path = legal_scenarios.path_of(flow_id)
+        if not path.exists():
+            continue
+        for case in legal_scenarios.load(flow_id):
+            for lang, name in case["names"].items():
+                for _offset, variant, term in terminology.problems(name, lang):
+                    errors.add(path, None, f"The {lang.upper()} name of the scenario '{case['name']}' uses "
+                               f"'{variant}', which is not the term this site uses.",
+                               f"Write '{term}' (see content/terminology.yml).")
 
 
 def script_tag(lang: str) -> str:
