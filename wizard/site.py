@@ -139,10 +139,12 @@ def check_scenario_terms(root: Path, flows: dict, errors: ErrorCollector) -> Non
         path = legal_scenarios.path_of(flow_id)
         if not path.exists():
             continue
+        lines = path.read_text(encoding="utf-8").splitlines()
         for case in legal_scenarios.load(flow_id):
             for lang, name in case["names"].items():
+                line = next((n for n, text in enumerate(lines, 1) if name in text), None)
                 for _offset, variant, term in terminology.problems(name, lang):
-                    errors.add(path, None, f"The {lang.upper()} name of the scenario '{case['name']}' uses "
+                    errors.add(path, line, f"The {lang.upper()} name of the scenario '{case['name']}' uses "
                                f"'{variant}', which is not the term this site uses.",
                                f"Write '{term}' (see content/terminology.yml).")
 

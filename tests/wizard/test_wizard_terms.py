@@ -41,6 +41,7 @@ def test_an_avoided_term_in_a_scenario_name_is_reported(monkeypatch, flows):
 
     def with_variant(flow_id):
         cases = real(flow_id)
+        # a name that is not in the file: no line to give, the file is still named
         cases[0] = {**cases[0], "names": {**cases[0]["names"], "de": "Fragen Sie den Integrationsdienst"}}
         return cases
     errors = ErrorCollector(ROOT)
