@@ -231,11 +231,16 @@ def url_problem(url: str) -> str | None:
     return None
 
 
-def render(text: str, facts: dict[str, Fact], lang: str, kind: str = PROSE) -> Markup:
-    """An editor's string as Markdown that mkdocs turns into only the allowed HTML."""
+def render(text: str, facts: dict[str, Fact], lang: str, kind: str = PROSE, *,
+           quotes: bool = True, line_start: bool = True) -> Markup:
+    """An editor's string as Markdown that mkdocs turns into only the allowed HTML.
+
+    For the plain kinds, ``quotes`` and ``line_start`` are those of ``escape_markdown`` (text
+    in the middle of a line, quotation marks left as Python-Markdown writes them)."""
     text = str(text)
     if kind != PROSE:
-        return escape_markdown(PLACEHOLDER.sub(lambda m: _fact_text(m, facts, lang), text))
+        return escape_markdown(PLACEHOLDER.sub(lambda m: _fact_text(m, facts, lang), text),
+                               quotes, line_start)
     values: list[re.Match] = []
 
     def token(match: re.Match) -> str:

@@ -37,7 +37,9 @@ def paragraph(text) -> Markup:
 
 
 def cell(text) -> Markup:
-    """Plain text in a Markdown table cell: one line, the pipe escaped."""
+    """Plain text in a Markdown table cell: one line, the pipe escaped (rendered text: one line)."""
+    if isinstance(text, Markup):
+        return Markup(" ".join(text.split("\n")))  # noqa: S704 - already rendered, pipes escaped
     return escape_markdown(" ".join(str(text).split("\n")), quotes=False, line_start=False)
 
 

@@ -15,6 +15,8 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
+from sitemodel.locators import problems as locator_problems
+
 from .engine import (
     COMPARATORS,
     QUESTION_TYPES,
@@ -64,6 +66,9 @@ def check_flow(flow: dict, facts: dict, source_keys: set[str]) -> list[str]:
                 problems.append(f"outcome {outcome_id} cites unknown source {source['source']}")
             if not source.get("locator"):
                 problems.append(f"outcome {outcome_id} cites {source['source']} without a locator")
+            else:  # shown in the reader's language: structured, never free text in one language
+                problems += [f"outcome {outcome_id} cites {source['source']}: {problem}"
+                             for problem in locator_problems(source["locator"])]
         for value in outcome.get("values", []):
             if value["type"] not in VALUE_TYPES:
                 problems.append(f"value {outcome_id}.{value['id']} has unknown type {value['type']}")

@@ -39,10 +39,11 @@ tests/wizard/test_js_equivalence.py proves both agree on every path.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+
+from dateutil.relativedelta import relativedelta
 
 COMPARATORS = ("eq", "ne", "lt", "le", "gt", "ge", "in")
 QUESTION_TYPES = ("choice", "yesno", "number", "date")
@@ -87,12 +88,9 @@ def parse_iso(text) -> dt.date | None:
 
 
 def add_months(iso: str, months: int) -> str:
-    """Add whole months; a day that does not exist becomes the month's last day."""
-    date = dt.date.fromisoformat(iso)
-    index = date.year * 12 + date.month - 1 + months
-    year, month = divmod(index, 12)
-    day = min(date.day, calendar.monthrange(year, month + 1)[1])
-    return dt.date(year, month + 1, day).isoformat()
+    """Add whole months; a day that does not exist becomes the month's last day (dateutil's rule,
+    which the JavaScript runtime's addMonths follows)."""
+    return (dt.date.fromisoformat(iso) + relativedelta(months=months)).isoformat()
 
 
 def add_days(iso: str, days: int) -> str:

@@ -14,6 +14,7 @@ import json
 
 from sitemodel.facts import Fact, format_value
 from sitemodel.formatting import UNIT_TYPES, colon, date_pattern, group_separator, money_parts, month_names, unit_words
+from sitemodel.locators import render as render_locator
 
 from .engine import facts_in
 from .factvalues import fact_values
@@ -62,7 +63,7 @@ def build_flow_data(flow: dict, lang: str, wording: dict, common: dict,
     for outcome_id, outcome in flow["outcomes"].items():
         words = wording["outcomes"][outcome_id]
         cited = [{"source": s["source"], "title": sources[s["source"]]["title"],
-                  "locator": s["locator"], **{k: v for k, v in sources[s["source"]].items()
+                  "locator": render_locator(s["locator"], lang), **{k: v for k, v in sources[s["source"]].items()
                                               if k == "url"}} for s in outcome["sources"]]
         changes = []
         for change_id in outcome.get("changes", []):

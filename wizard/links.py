@@ -21,10 +21,14 @@ NAMES = {
 }
 
 
+def result_texts(outcome: dict) -> list[str]:
+    """The texts of a result in which the runtime links these names: body, notes, next steps."""
+    return [outcome["body"], *(note["text"] for note in outcome["notes"]), *outcome["next"]]
+
+
 def result_links(outcomes: dict, facts: dict) -> dict[str, str]:
     """{name: url} for the names the outcomes' texts mention, longest name first."""
-    texts = " ".join(" ".join([o["body"], *o["next"], *(n["text"] for n in o["notes"])])
-                     for o in outcomes.values())
+    texts = " ".join(" ".join(result_texts(o)) for o in outcomes.values())
     found = [[name, facts[fact].value] for name, fact in NAMES.items()
              if name in texts and fact in facts and str(facts[fact].value).startswith("https://")]
     return dict(sorted(found, key=lambda pair: -len(pair[0])))

@@ -14,27 +14,23 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from markupsafe import Markup
+
 from sitemodel import DEFAULT_LANGUAGE
 from sitemodel.facts import COLON, Fact, format_value
+from sitemodel.locators import render as render_locator
+from sitemodel.prose import LABEL, TEXT, render
 
 from . import scenarios as legal_scenarios
 from .engine import COMPARATORS, evaluate, facts_in
 from .factvalues import fact_values
+from .page_templates import templates
 
 NEGATED = {"eq": "ne", "ne": "eq", "lt": "ge", "ge": "lt", "le": "gt", "gt": "le"}
 # "date + N OP today", read as how long ago the date was
 AGO = {"lt": "ago_more", "le": "ago_at_least", "ge": "ago_at_most", "gt": "ago_less"}
 LIST_SEPARATOR = {"fr": "\u00a0; ", "de": "; ", "en": "; "}
 DATE_OPS = {"lt": "date_before", "le": "date_on_or_before", "gt": "date_after", "ge": "date_on_or_after"}
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return _html(text).replace("|", "\\|").replace("\n", " ")
 
 
 # the data files are at assets/wizard/wizard-data/<flow>.<lang>.json: three folders below the site root
@@ -161,111 +157,112 @@ class Describer:
         return format_value(value_type, value, self.lang)
 
 
-def _questions(data: dict, say: Describer) -> list[str]:
-    ui, colon = data["ui"], COLON[say.lang]
-    lines = [f"## {ui['questions_heading']}", ""]
-    for number, question in enumerate(data["questions"], 1):
-        lines += [f"**{number}. {_html(question['text'])}**", ""]
-        if "skip_if" in question:
-            lines += [f"{ui['col_asked']}{colon}{ui['asked_if']} {say.cond(negate(question['skip_if']))}.", ""]
-        if question["type"] in ("choice", "yesno"):
-            labels = (question["option_labels"].values() if question["type"] == "choice"
-                      else (ui["yes"], ui["no"]))
-            lines += [f"- {_html(label)}" for label in labels]
-        else:
-            lines.append(f"- {ui['number_answer' if question['type'] == 'number' else 'date_answer']}")
-        lines.append("")
-    return lines
+class _Words:
+    """Every editor-written string of the page through the shared grammar's renderer (plain kinds)."""
+
+    def __init__(self, facts: dict[str, Fact], lang: str):
+        self.facts, self.lang = facts, lang
+
+    def text(self, value) -> Markup:
+        """Wizard wording, scenario names, passages, and sentences made of them."""
+        return render(str(value), self.facts, self.lang, TEXT, quotes=False, line_start=False)
+
+    def block(self, value) -> Markup:
+        """Wizard wording that starts a line (a paragraph)."""
+        return render(str(value), self.facts, self.lang, TEXT, quotes=False)
+
+    def label(self, value) -> Markup:
+        """Locators and source titles."""
+        return render(str(value), self.facts, self.lang, LABEL, quotes=False, line_start=False)
 
 
-def _rules(flow: dict, data: dict, say: Describer) -> list[str]:
+def _questions(data: dict, say: Describer, words: _Words) -> list[dict]:
     ui = data["ui"]
-    lines = [f"## {ui['rules_heading']}", "", ui["rules_intro"], "",
-             f"| {ui['col_rule']} | {ui['col_conditions']} | {ui['col_outcome']} |", "|---|---|---|"]
-    for number, row in enumerate(flow["rules"], 1):
-        title = data["outcomes"][row["outcome"]]["title"]
-        lines.append(f'| <span id="rule-{number}"></span>{number} | {_cell(say.cond(row["when"]))} | '
-                     f"[{_cell(title)}](#{outcome_anchor(row['outcome'])}) |")
-    return [*lines, ""]
+    questions = []
+    for question in data["questions"]:
+        if question["type"] in ("choice", "yesno"):
+            answers = list(question["option_labels"].values() if question["type"] == "choice"
+                           else (ui["yes"], ui["no"]))
+        else:
+            answers = [ui["number_answer" if question["type"] == "number" else "date_answer"]]
+        asked = f"{ui['asked_if']} {say.cond(negate(question['skip_if']))}" if "skip_if" in question else None
+        questions.append({"text": words.text(question["text"]), "answers": [words.text(a) for a in answers],
+                          "asked": words.text(asked) if asked else None})
+    return questions
 
 
-def _outcomes(data: dict, say: Describer) -> list[str]:
-    ui, colon = data["ui"], COLON[say.lang]
-    lines = [f"## {ui['outcomes_heading']}", ""]
+def _rules(flow: dict, data: dict, say: Describer, words: _Words) -> list[dict]:
+    return [{"when": words.text(say.cond(row["when"])),
+             "title": words.text(data["outcomes"][row["outcome"]]["title"]),
+             "anchor": outcome_anchor(row["outcome"])} for row in flow["rules"]]
+
+
+def _outcomes(data: dict, say: Describer, words: _Words) -> list[dict]:
+    colon = COLON[say.lang]
+    outcomes = []
     for outcome_id, outcome in data["outcomes"].items():
-        lines += [f'### {outcome["title"]} {{ #{outcome_anchor(outcome_id)} }}', "", outcome["body"], ""]
-        if outcome["values"]:
-            lines += [f"**{ui['computed']}**", ""]
-            lines += [f"- {v['label']}{colon}{say.expr(v['expr'])}" for v in outcome["values"]]
-            lines.append("")
-        if outcome["notes"]:
-            lines += [f"**{ui['notes_heading']}**", ""]
-            lines += [f"- {n['text']} *({ui['note_when']} {say.cond(n['when'])})*" for n in outcome["notes"]]
-            lines.append("")
-        lines += [f"**{ui['sources']}**", ""]
-        lines += [f"- {s['title']}, {s['locator']}" for s in outcome["sources"]]
-        lines.append("")
-        if outcome["dated"]:
-            lines += [f"!!! warning \"{ui['from_2013']}\"", "", f"    {ui['dated']}", ""]
-            if outcome["changes"]:
-                lines += [f"    {ui['changed_since']}:", ""]
-                lines += [f"    - {c['text']} ({c['title']}, {c['locator']})" for c in outcome["changes"]]
-                lines.append("")
-    return lines
+        outcomes.append({
+            "anchor": outcome_anchor(outcome_id), "title": words.text(outcome["title"]),
+            "body": words.block(outcome["body"]), "dated": outcome["dated"],
+            "values": [words.text(f"{v['label']}{colon}{say.expr(v['expr'])}") for v in outcome["values"]],
+            "notes": [{"text": words.text(n["text"]), "when": words.text(f"{data['ui']['note_when']} "
+                                                                          f"{say.cond(n['when'])}")}
+                      for n in outcome["notes"]],
+            "sources": [{"title": words.label(s["title"]), "locator": words.label(s["locator"])}
+                        for s in outcome["sources"]],
+            "changes": [{"text": words.text(c["text"]), "title": words.label(c["title"]),
+                         "locator": words.label(c["locator"])} for c in outcome["changes"]],
+        })
+    return outcomes
 
 
-def examples_section(flow: dict, data: dict, facts: dict[str, Fact], lang: str, sources: dict) -> list[str]:
+def examples(flow: dict, data: dict, facts: dict[str, Fact], lang: str, sources: dict) -> list[dict]:
     """The flow's legal scenarios as worked examples, each evaluated now by the real engine."""
     path = legal_scenarios.path_of(flow["id"])
     if not path.exists():
         return []
     ui, colon = data["ui"], COLON[lang]
-    say = Describer(data, facts, lang)
+    say, words = Describer(data, facts, lang), _Words(facts, lang)
     by_id = {q["id"]: q for q in data["questions"]}
     values = fact_values(facts)
-    lines = [f"## {ui['examples_heading']} {{ #examples }}", "", ui["examples_intro"], ""]
-    for number, case in enumerate(legal_scenarios.load(flow["id"]), 1):
+    items = []
+    for case in legal_scenarios.load(flow["id"]):
         result = evaluate(flow, case["answers"], values, legal_scenarios.params_for(flow, case))
         outcome = data["outcomes"][result.outcome]
         given = LIST_SEPARATOR[lang].join(f"{by_id[q]['label']}{colon}{say.answer(by_id[q], case['answers'][q])}"
-                          for q in result.path)
-        head = f"*{_html(case['names'][lang])}*"
-        item = [f"{number}. {head}", "", f"    **{ui['col_given']}**{colon}{_html(given)}.", ""]
+                                          for q in result.path)
         if case["today"] and "today" in flow.get("params", []):
-            day = format_value("date", dt.date.fromisoformat(case["today"]), lang)
-            item[-2] = item[-2][:-1] + f" ({ui['assessed_on']} {day})."
-        item += [f"    **{ui['col_outcome']}**{colon}[{outcome['title']}](#{outcome_anchor(result.outcome)})"
-                 f" ([{ui['col_rule']} {result.rule}](#rule-{result.rule}))", ""]
+            given += f" ({ui['assessed_on']} {format_value('date', dt.date.fromisoformat(case['today']), lang)})"
         types = {v["id"]: v for v in outcome["values"]}
-        for value_id, value in result.values.items():
-            item += [f"    {types[value_id]['label']}{colon}{say.value(types[value_id]['type'], value)}", ""]
         notes = {n["id"]: n["text"] for n in outcome["notes"]}
-        for note_id in result.notes:
-            item += [f"    *{notes[note_id]}*", ""]
         source = case["source"]
-        title = sources.get(source["source"], {}).get("title", source["source"])
-        cited = f"{_html(title)}, {_html(source['locator'])}"
         quoted = legal_scenarios.passage_language(source["source"])
         # a quotation stays in its source's language: the law's French text on every page,
         # an English source's words only on the English page (no English on FR/DE pages)
-        if source.get("passage") and quoted in (lang, "fr"):
-            cited += f' <q lang="{quoted}">{_html(source["passage"])}</q>'
-        item += [f"    {ui['sources']}{colon}{cited}", ""]
-        lines += item
-    return lines
+        passage = source.get("passage") if quoted in (lang, "fr") else None
+        items.append({
+            "name": words.text(case["names"][lang]), "given": words.text(given),
+            "outcome": words.text(outcome["title"]), "anchor": outcome_anchor(result.outcome),
+            "rule": result.rule,
+            "values": [words.text(f"{types[value_id]['label']}{colon}"
+                                  f"{say.value(types[value_id]['type'], value)}")
+                       for value_id, value in result.values.items()],
+            "notes": [words.text(notes[note_id]) for note_id in result.notes],
+            "title": words.label(sources.get(source["source"], {}).get("title", source["source"])),
+            "locator": words.label(render_locator(source["locator"], lang)),
+            "passage": words.text(passage) if passage else None, "passage_lang": quoted,
+        })
+    return items
 
 
 def rules_page(flow: dict, data: dict, facts: dict[str, Fact], lang: str, sources: dict | None = None) -> str:
     """How the wizard decides: questions, the decision table, outcomes with sources, examples."""
-    ui = data["ui"]
-    say = Describer(data, facts, lang)
-    colon = COLON[lang]
-    lines = [f"# {ui['rules_link']}{colon}{data['title']}", "",
-             f"[{ui['wizard_link']}]({flow['id']}.md)", ""]
-    lines += _questions(data, say) + _rules(flow, data, say) + _outcomes(data, say)
-    lines += examples_section(flow, data, facts, lang, sources or {})
+    say, words = Describer(data, facts, lang), _Words(facts, lang)
     used = [facts[f] for f in facts_in(flow) | set(flow.get("changes", {}).values()) if f in facts]
-    if used:
-        reviewed = max(fact.reviewed for fact in used)
-        lines += [f"*{ui['reviewed']}{colon}{format_value('date', reviewed, lang)}*", ""]
-    return "\n".join(lines)
+    reviewed = format_value("date", max(fact.reviewed for fact in used), lang) if used else None
+    return templates().get_template("rules.md.j2").render(
+        ui={key: words.block(value) for key, value in data["ui"].items()}, title=words.text(data["title"]),
+        colon=COLON[lang], flow=flow["id"],
+        questions=_questions(data, say, words), rules=_rules(flow, data, say, words),
+        outcomes=_outcomes(data, say, words), examples=examples(flow, data, facts, lang, sources or {}),
+        reviewed=reviewed)

@@ -18,7 +18,6 @@ follow; the pages are still returned for what could be read.
 from __future__ import annotations
 
 import re
-from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -30,14 +29,16 @@ from sitemodel.errors import ErrorCollector
 from sitemodel.facts import Fact
 from sitemodel.formatting import colon
 from sitemodel.pages import RenderedPage
-from sitemodel.templating import environment as markdown_environment
+from sitemodel.terminology import load as load_terminology
 
+from . import scenarios as legal_scenarios
 from .analysis import check_flow
 from .assets import JS_DIR, runtime_assets, with_snippet
 from .export import build_flow_data, to_json
 from .factvalues import fact_values
 from .flows import all_flows
 from .nojs import build_date, flow_pages
+from .page_templates import templates
 from .rules_text import Describer, rules_page  # the rules page and its examples: wizard/rules_text.py
 from .wording import COMMON, fill, load_wording, wording_path
 
@@ -65,6 +66,7 @@ def generate(root: Path, facts: dict[str, Fact], errors: ErrorCollector,
         for problem in check_flow(flow, values, set(sources)):
             errors.add(f"wizard/flows/{flow_id}.py", None, f"The wizard rule table is wrong: "
                        f"{problem}.", "Ask a developer: this file holds the wizard's rules.")
+    check_scenario_terms(root, flows, errors)
     wording = load_wording(root, flows, facts, errors)
     pages: list[RenderedPage] = []
     assets = {f"assets/wizard/{name}": data for name, data in runtime_assets().items()}
@@ -96,6 +98,23 @@ def generate(root: Path, facts: dict[str, Fact], errors: ErrorCollector,
     return WizardOutput(pages, assets)
 
 
+def check_scenario_terms(root: Path, flows: dict, errors: ErrorCollector) -> None:
+    """The scenarios' names (shown as Examples) use the site's terms, as pages and wizard words do."""
+    terminology = load_terminology(root / "content")
+    for flow_id in flows:
+        path = legal_scenarios.path_of(flow_id)
+        if not path.exists():
+            continue
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for case in legal_scenarios.load(flow_id):
+            for lang, name in case["names"].items():
+                line = next((n for n, text in enumerate(lines, 1) if name in text), None)
+                for _offset, variant, term in terminology.problems(name, lang):
+                    errors.add(path, line, f"The {lang.upper()} name of the scenario '{case['name']}' uses "
+                               f"'{variant}', which is not the term this site uses.",
+                               f"Write '{term}' (see content/terminology.yml).")
+
+
 def script_tag(lang: str) -> str:
     """The runtime's tag for a page at <lang root>/wizard/<page>/; assets live at the site root."""
     up = "../../" if lang == DEFAULT_LANGUAGE else "../../../"
@@ -111,18 +130,9 @@ def integrators_page(lang: str) -> tuple[str, str]:
     return title, f"{text.rstrip()}\n\n{script_tag(lang)}\n"
 
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
-
-
-@cache
-def _templates():
-    # quotes=False: wizard words are written as Python-Markdown writes text, quotation marks as they are
-    return markdown_environment(TEMPLATES, quotes=False)
-
-
 def wizard_page(data: dict, fallback: str = "") -> str:
     """The interactive page: intro, the element holding the first no-JS question (wizard/nojs.py), the rules link."""
-    return _templates().get_template("wizard.md.j2").render(
+    return templates().get_template("wizard.md.j2").render(
         title=data["title"], intro=data["intro"], flow=data["flow"], lang=data["lang"], ui=data["ui"],
         fallback=Markup(fallback),  # noqa: S704 - built by wizard/nojs.py, every word escaped there
         script_tag=Markup(script_tag(data["lang"])))  # noqa: S704 - a fixed tag, no editor text

@@ -16,6 +16,8 @@ from sitemodel.errors import ErrorCollector
 from sitemodel.facts import PLACEHOLDER, Fact, format_value
 from sitemodel.prose import TEXT, check
 from sitemodel.schema import validate
+from sitemodel.terminology import Terminology
+from sitemodel.terminology import load as load_terminology
 from sitemodel.yamlload import YamlProblem, load_file
 
 COMMON = "common"
@@ -127,19 +129,24 @@ RUNTIME_SLOTS = frozenset({"n", "total", "min", "max", "date", "lang", "langs", 
                            "formula"})
 
 
-def _check_text(path, data, key, text, facts, lang, errors) -> None:
-    """The wizard's words follow the shared text grammar (sitemodel.prose), kind TEXT: plain words."""
+def _check_text(path, data, key, text, facts, lang, errors, terminology: Terminology) -> None:
+    """The wizard's words follow the shared text grammar (sitemodel.prose), kind TEXT: plain words,
+    and the site's terms (content/terminology.yml), as pages do."""
     where = " > ".join(str(k) for k in key)
     line = _line(data, tuple(k for k in key if isinstance(k, str)))
     problems, _ = check(text, facts, lang, kind=TEXT, slots=RUNTIME_SLOTS)
     for problem in problems:
         errors.add(path, line, f"'{where}': {problem.message}", problem.fix)
+    for _offset, variant, term in terminology.problems(text, lang):
+        errors.add(path, line, f"'{where}': '{variant}' is not the term this site uses.",
+                   f"Write '{term}' (see content/terminology.yml).")
 
 
 def load_wording(root: Path, flows: dict, facts: dict[str, Fact],
                  errors: ErrorCollector) -> dict:
     """(lang, name) -> wording dict, for every flow and common.yml; problems go to errors."""
     wording: dict = {}
+    terminology = load_terminology(root / "content")
     for lang in LANGUAGES:
         for name in (COMMON, *flows):
             path = wording_path(root, lang, name)
@@ -147,7 +154,7 @@ def load_wording(root: Path, flows: dict, facts: dict[str, Fact],
             if data is None:
                 continue
             for key, text in _texts(data):
-                _check_text(path, data, key, text, facts, lang, errors)
+                _check_text(path, data, key, text, facts, lang, errors, terminology)
             if not valid:
                 continue  # the schema errors say what is wrong; half a file builds nothing
             if name == COMMON:

@@ -272,3 +272,19 @@ def test_the_generated_rules_pages_hold_no_unsafe_html():
     assert len(pages) > 30
     for path, data in pages.items():
         assert unsafe(to_html(data.decode())) == [], path
+
+
+@pytest.mark.parametrize("text", HOSTILE[::4])
+def test_scenario_names_passages_and_locators_render_harmless_on_the_rules_page(english_route, text,
+                                                                                 monkeypatch):
+    from wizard import rules_text
+    flow, data, facts = english_route
+    real = rules_text.legal_scenarios.load
+
+    def hostile(flow_id):
+        return [{**case, "names": {lang: text for lang in case["names"]},
+                 "source": {**case["source"], "locator": {"fr": text, "de": text, "en": text},
+                            "passage": text}} for case in real(flow_id)]
+    monkeypatch.setattr(rules_text.legal_scenarios, "load", hostile)
+    page = rules_page(flow, data, facts, "en", {"law-2023": {"title": text}})
+    assert unsafe(to_html(page)) == []

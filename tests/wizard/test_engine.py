@@ -75,8 +75,8 @@ TOY = {
         {"when": {"all": [{"answer": "kind", "eq": "b"}, {"answer": "n", "lt": "fact:limit"}]},
          "outcome": "first"},
     ],
-    "outcomes": {"first": {"sources": [{"source": "s", "locator": "p. 1"}]},
-                 "second": {"sources": [{"source": "s", "locator": "p. 2"}]}},
+    "outcomes": {"first": {"sources": [{"source": "s", "locator": "art. 1"}]},
+                 "second": {"sources": [{"source": "s", "locator": "art. 2"}]}},
 }
 
 
@@ -105,4 +105,7 @@ def test_check_flow_reports_broken_tables():
                      "unknown fact unknown"):
         assert expected in problems
     assert check_flow(TOY, FACTS, {"s"}) == []
+    english_only = {**TOY, "outcomes": {**TOY["outcomes"], "first": {"sources": [
+        {"source": "s", "locator": "notice at the top of the page"}]}}}
+    assert "free text in one language" in " ".join(check_flow(english_only, FACTS, {"s"}))
     assert "unknown source s" in " ".join(check_flow(TOY, FACTS, set()))

@@ -10,6 +10,7 @@ note of their flow, and cite known sources.
 import pytest
 from wizard_helpers import run_node
 
+from sitemodel.locators import problems as locator_problems
 from wizard import scenarios
 from wizard.engine import evaluate
 
@@ -34,6 +35,7 @@ def test_at_least_thirty_scenarios_with_full_sentence_names_and_known_sources(fl
         assert len({case["names"]["fr"], case["names"]["de"], case["name"]}) == 3, case["name"]
         assert case["source"]["source"] in source_keys, case["name"]
         assert case["source"].get("locator"), case["name"]
+        assert not locator_problems(case["source"]["locator"]), case["name"]  # shown in every language
         assert case["source"].get("passage"), f"{case['name']}: no passage quoted"
 
 

@@ -65,7 +65,7 @@ def test_pages_carry_their_title_and_menu_order(facts):
 def test_rules_pages_cite_sources_and_flag_the_brochure(generated):
     pages, _ = generated
     permit = pages[("en", "wizard/permit-rules.md")]
-    assert "You are moving to Luxembourg (ASTI asbl), 7. The European blue card" in permit
+    assert "You are moving to Luxembourg (ASTI asbl), section 7, “The European blue card”" in permit
     assert '!!! warning "From the 2013 brochure"' in permit and "1 July 2024" in permit
     route = pages[("fr", "wizard/route-rules.md")]
     assert "«Début du CAI» remonte à 2\u00a0ans au plus" in route  # a date condition in words

@@ -10,7 +10,9 @@ LONG_STAY_CHANGES = ["dgim"]
 APPLY_BEFORE = {"id": "apply_before_entering", "when": {"answer": "resident", "eq": "no"}}
 
 
-def brochure(locator: str) -> dict:
+def brochure(section: str | None, heading: str) -> dict:
+    """The brochure cited by one of its sections: its number and its own (English) heading, quoted."""
+    locator = {"section": section, "heading": heading} if section else {"heading": heading}
     return {"source": BROCHURE, "locator": locator}
 
 
@@ -18,7 +20,7 @@ def deadline(fact_id: str) -> dict:
     return {"id": "decision_deadline", "type": "months", "expr": f"fact:{fact_id}"}
 
 
-DEADLINES = brochure("8. Deadlines and appeals")
+DEADLINES = brochure("8", "Deadlines and appeals")
 
 # later changes to what the brochure says: id -> the fact that records the change
 CHANGES = {
@@ -95,75 +97,75 @@ FLOW = {
         {"when": {"answer": "purpose", "eq": "none"}, "outcome": "ask_advice"},
     ],
     "outcomes": {
-        "not_third_country": {"sources": [brochure("Explanation")]},
+        "not_third_country": {"sources": [brochure(None, "Explanation")]},
         "short_stay": {
-            "sources": [brochure("1. Staying under 3 months")],
+            "sources": [brochure("1", "Staying under 3 months")],
             "values": [{"id": "visa_answer_wait", "type": "months",
                         "expr": "fact:short_stay.visa_answer_wait"}],
             "changes": LONG_STAY_CHANGES},
         "employee": {
-            "sources": [brochure("2. Residence permit for an employed worker"), DEADLINES],
+            "sources": [brochure("2", "Residence permit for an employed worker"), DEADLINES],
             "values": [deadline("decision.standard_deadline"),
                        {"id": "first_permit_validity", "type": "years",
                         "expr": "fact:employee.first_permit_validity"}],
             "notes": [APPLY_BEFORE], "changes": ["adem_2023", *LONG_STAY_CHANGES]},
         "self_employed": {
-            "sources": [brochure("2. Residence permit for a self-employed worker"), DEADLINES],
+            "sources": [brochure("2", "Residence permit for a self-employed worker"), DEADLINES],
             "values": [deadline("decision.standard_deadline"),
                        {"id": "permit_max_validity", "type": "years",
                         "expr": "fact:self_employed.permit_validity"}],
             "notes": [APPLY_BEFORE], "changes": LONG_STAY_CHANGES},
         "student": {
-            "sources": [brochure("2. Residence permit for students or interns"), DEADLINES],
+            "sources": [brochure("2", "Residence permit for students or interns"), DEADLINES],
             "values": [deadline("decision.standard_deadline")],
             "notes": [APPLY_BEFORE], "changes": LONG_STAY_CHANGES},
         "intern": {
-            "sources": [brochure("2. Residence permit for students or interns"), DEADLINES],
+            "sources": [brochure("2", "Residence permit for students or interns"), DEADLINES],
             "values": [deadline("decision.standard_deadline")],
             "notes": [APPLY_BEFORE], "changes": ["adem_2023", *LONG_STAY_CHANGES]},
         "blue_card": {
-            "sources": [brochure("7. The European blue card"), DEADLINES],
+            "sources": [brochure("7", "The European blue card"), DEADLINES],
             "values": [deadline("decision.standard_deadline")],
             "changes": ["blue_card_2024", *LONG_STAY_CHANGES]},
         "eu_family": {
-            "sources": [brochure("2. The right to stay for a family member of a citizen of the "
+            "sources": [brochure("2", "The right to stay for a family member of a citizen of the "
                                  "European Union"), DEADLINES],
             "values": [deadline("decision.eu_family_deadline")],
             "changes": LONG_STAY_CHANGES},
         "family_reunification": {
-            "sources": [brochure("3. Family reunification of third country citizens"), DEADLINES],
+            "sources": [brochure("3", "Family reunification of third country citizens"), DEADLINES],
             "values": [deadline("decision.family_reunification_deadline"),
                        {"id": "family_permit_validity", "type": "years",
                         "expr": "fact:family.permit_validity"}],
             "changes": ["family_2017", "family_labour_2023", *LONG_STAY_CHANGES]},
         "family_not_covered": {
-            "sources": [brochure("2. The right to stay for a family member of a citizen of the "
+            "sources": [brochure("2", "The right to stay for a family member of a citizen of the "
                                  "European Union"),
-                        brochure("3. Family reunification of third country citizens"),
-                        brochure("2. Special different statuses")],
+                        brochure("3", "Family reunification of third country citizens"),
+                        brochure("2", "Special different statuses")],
             "changes": LONG_STAY_CHANGES},
         "cross_border_exempt": {
-            "sources": [brochure("6. The third country citizen living near the border"), DEADLINES],
+            "sources": [brochure("6", "The third country citizen living near the border"), DEADLINES],
             "values": [deadline("decision.standard_deadline")],
             "changes": LONG_STAY_CHANGES},
         "cross_border_permit": {
-            "sources": [brochure("6. The third country citizen living near the border"), DEADLINES],
+            "sources": [brochure("6", "The third country citizen living near the border"), DEADLINES],
             "values": [deadline("decision.standard_deadline")],
             "changes": ["adem_2023", *LONG_STAY_CHANGES]},
         "long_term": {
-            "sources": [brochure("4. Long term resident"), DEADLINES,
+            "sources": [brochure("4", "Long term resident"), DEADLINES,
                         {"source": "law-2023", "locator": "art. 5(5)"}],
             "values": [deadline("decision.long_term_deadline")],
             "changes": LONG_STAY_CHANGES},
         "long_term_not_yet": {
-            "sources": [brochure("4. Long term resident")],
+            "sources": [brochure("4", "Long term resident")],
             "values": [{"id": "years_missing", "type": "years", "expr": {"op": "sum", "args": [
                 "fact:long_term.residence_required",
                 {"op": "mul", "args": [-1, "answer:years_resident"]}]}}],
             "changes": LONG_STAY_CHANGES},
         "ask_advice": {
-            "sources": [brochure("2. Special different statuses"),
-                        brochure("9. Useful information and general advice")],
+            "sources": [brochure("2", "Special different statuses"),
+                        brochure("9", "Useful information and general advice")],
             "changes": LONG_STAY_CHANGES},
     },
 }

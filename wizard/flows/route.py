@@ -43,11 +43,19 @@ CAI_NOTES = [
     {"id": "cai_certificate_counts", "when": {"answer": "cai_completed", "eq": "yes"}},
 ]
 CAI_UNSURE = {"id": "cai_unsure", "when": {"answer": "cai", "eq": "not_sure"}}
+# Locators (sitemodel/locators.py): legal references in the law's notation; an English page's
+# section by its own heading (quoted, never translated); anything else in every language.
+GUICHET_NOTICE = {"fr": "avis en haut de la page", "de": "Hinweis oben auf der Seite",
+                  "en": "notice at the top of the page"}
+BIERGERPAKT_WHO = {"fr": "qui peut adhérer", "de": "wer beitreten kann", "en": "who can join"}
+BIERGERPAKT_CERTIFICATE = {"fr": "certificat final", "de": "Abschlusszertifikat", "en": "final certificate"}
+BIERGERPAKT_HOW_TO_JOIN = {"fr": "comment adhérer", "de": "wie man beitritt", "en": "how to join"}
 PACT_SOURCES = [
     {"source": "law-2023", "locator": "art. 4(1), 4(2), 5(3)"},
-    {"source": "biergerpakt-official", "locator": "joining the Biergerpakt"},
+    {"source": "biergerpakt-official", "locator": BIERGERPAKT_HOW_TO_JOIN},
 ]
-CAI_VALIDATION = {"source": "guichet-cai", "locator": "The validation of the Welcome and Integration Contract"}
+CAI_VALIDATION = {"source": "guichet-cai",
+                  "locator": {"heading": "The validation of the Welcome and Integration Contract"}}
 CAI_TRANSITION = {"source": "law-2023", "locator": "art. 16"}
 
 FLOW = {
@@ -92,9 +100,9 @@ FLOW = {
     ],
     "outcomes": {
         "no_link": {"sources": [{"source": "law-2023", "locator": "art. 1, 4(1)"},
-                                {"source": "biergerpakt-official", "locator": "who can join"}]},
+                                {"source": "biergerpakt-official", "locator": BIERGERPAKT_WHO}]},
         "cai_too_late": {"sources": [
-            {"source": "guichet-cai", "locator": "notice at the top of the page"},
+            {"source": "guichet-cai", "locator": GUICHET_NOTICE},
             {"source": "law-2023", "locator": "art. 15, 16, 18"}, *PACT_SOURCES]},
         "pact_lapsed": {
             "sources": [{"source": "law-2023", "locator": "art. 4(7)"}, *PACT_SOURCES],
@@ -102,15 +110,15 @@ FLOW = {
             "notes": CAI_NOTES},
         "pact_active": {
             "sources": [{"source": "law-2023", "locator": "art. 4(7), 5, 14"},
-                        {"source": "biergerpakt-official", "locator": "final certificate"}],
+                        {"source": "biergerpakt-official", "locator": BIERGERPAKT_CERTIFICATE}],
             "values": [{"id": "pact_keep_until", "type": "date", "expr": PACT_END}],
             "notes": [*CAI_NOTES, *GOAL_NOTES]},
         "cai_completed": {"sources": [
-            {"source": "guichet-cai", "locator": "The validation of the Welcome and Integration "
-                                                 "Contract (final certificate)"},
+            {"source": "guichet-cai", "locator": {
+                "heading": "The validation of the Welcome and Integration Contract"}},
             {"source": "law-2023", "locator": "art. 4(1), 14"}]},
         "cai_not_started": {"sources": [CAI_VALIDATION, CAI_TRANSITION,
-                                        {"source": "guichet-cai", "locator": "notice at the top of the page"}]},
+                                        {"source": "guichet-cai", "locator": GUICHET_NOTICE}]},
         "cai_start_unknown": {"sources": [CAI_VALIDATION, CAI_TRANSITION]},
         "cai_continue": {
             "sources": [CAI_VALIDATION, CAI_TRANSITION],

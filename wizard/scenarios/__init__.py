@@ -24,7 +24,8 @@ from ..engine import add_days, add_months
 
 HERE = Path(__file__).resolve().parent
 FIELDS = {"name", "answers", "today", "outcome", "values", "notes", "source"}
-# source: {source: id in content/sources.yml, locator: where (article, section), passage: the words
+# source: {source: id in content/sources.yml, locator: where, structured as in sitemodel/locators.py
+# ("art. 4(1)", {section: "2", heading: "…"}, {fr: …, de: …, en: …}), passage: the words
 # of the source, copied verbatim (tests/wizard/test_scenario_passages.py checks them)}
 # The language a source is written in: the law's French text is authoritative and quoted in French;
 # the guichet.lu page and the ASTI brochure are stored in English.

@@ -1,0 +1,22 @@
+"""The Jinja environment of the wizard's pages (wizard/templates/), shared by its page makers.
+
+It is ``sitemodel.templating``'s: autoescape that also escapes Markdown, and
+StrictUndefined. Quotation marks are left as they are, as Python-Markdown
+writes them in text.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment
+
+from sitemodel.templating import environment
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+@cache
+def templates() -> Environment:
+    return environment(TEMPLATES, quotes=False)
