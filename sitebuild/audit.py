@@ -43,7 +43,10 @@ FETCHED_LINKS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload"
 SAFE_SCHEMES = {"https", "http", "mailto", "tel"}
 FORBIDDEN_TAGS = {"iframe", "object", "embed", "frame", "frameset", "applet", "base", "style", "portal"}
 DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
-MATERIAL_SCRIPTS = ("partials/javascripts/base.html", "partials/javascripts/content.html")
+# Material's inline scripts a page of this site carries. palette.html is written into the
+# header whenever mkdocs.yml has no `palette:` mapping (which saves loading palette.css).
+MATERIAL_SCRIPTS = ("partials/javascripts/base.html", "partials/javascripts/content.html",
+                    "partials/javascripts/palette.html")
 
 
 @dataclass(frozen=True)
