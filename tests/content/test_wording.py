@@ -13,13 +13,11 @@ from pathlib import Path
 import pytest
 from support import REPO
 
-from sitemodel.content import load
+from sitebuild.generate import generate
 from sitemodel.errors import ContentErrors
 from sitemodel.language_check import foreign_sentences
 from sitemodel.locators import problems, render
 from sitemodel.terminology import load as load_terminology
-
-WIZARD = {"wizard/route", "wizard/permit", "wizard/subsidy"}
 
 
 @pytest.mark.parametrize(("raw", "lang", "expected"), [
@@ -89,7 +87,7 @@ def _report_after(tmp_path: Path, *edits: tuple[str, str, str]) -> str:
     for relative, old, new in edits:
         _edit(root / relative, old, new)
     with pytest.raises(ContentErrors) as caught:
-        load(root, WIZARD)
+        generate(root)  # what `build.py check` runs: loading, every check, the wizard and overview pages
     return caught.value.report()
 
 
@@ -108,7 +106,7 @@ def test_a_wrong_term_and_an_english_locator_fail_the_check(tmp_path):
 
 
 def test_the_real_content_is_in_each_readers_language():
-    load(REPO, WIZARD)  # raises ContentErrors listing every problem
+    generate(REPO)  # raises ContentErrors listing every problem
 
 
 def test_an_english_interface_word_on_the_german_site_fails_the_check(tmp_path):
