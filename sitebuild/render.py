@@ -40,7 +40,8 @@ def meta_text(markdown: str) -> str:
     text = re.sub(r"<[^>]*>", "", text)  # <strong> and the like
     text = re.sub(r"(?<!\\)[*`]", "", text)  # bold and code marks
     text = html.unescape(re.sub(r"\\(.)", r"\1", text))  # escaped characters are plain again
-    return str(escape(" ".join(text.split())))
+    # ASCII whitespace only: str.split() would also turn French no-break spaces into plain ones
+    return str(escape(" ".join(re.split(r"[ \t\n\r\f\v]+", text.strip(" \t\n\r\f\v")))))
 
 
 def _page_context(content: Content, page: Page, lang: str) -> dict:
@@ -53,7 +54,7 @@ def _page_context(content: Content, page: Page, lang: str) -> dict:
     def cite(citations) -> list[dict]:
         return [{"title": content.sources[c["source"]]["title"],
                  "url": content.sources[c["source"]].get("url"),
-                 "locator": render_locator(c["locator"], lang)} for c in citations]
+                 "locator": typography(render_locator(c["locator"], lang), lang)} for c in citations]
 
     sections = []
     for meta in page.meta["sections"]:
@@ -65,7 +66,7 @@ def _page_context(content: Content, page: Page, lang: str) -> dict:
             # a change that is a date shows that date; otherwise when the source stated it
             when = fact.value if fact.type == "date" else fact.as_of
             changes.append({"title": source["title"], "url": source.get("url"),
-                            "locator": render_locator(fact.locator, lang),
+                            "locator": typography(render_locator(fact.locator, lang), lang),
                             "as_of": format_date(when, lang) if when else None})
         sections.append({"id": meta["id"], "heading": text(words["heading"]), "body": text(words["body"]),
                          "sources": cite(meta.get("sources", [])), "changes": changes})
@@ -80,6 +81,7 @@ def _page_context(content: Content, page: Page, lang: str) -> dict:
         "reviewed": format_date(page.meta["reviewed"], lang),
         "reviewed_iso": page.meta["reviewed"].isoformat(),
         "brochure_2013": page.meta.get("brochure_2013", False),
+        "citation_separator": typography(" ; ", lang).lstrip(" "),  # "; ", or " ; " with a narrow no-break space
     }
 
 
