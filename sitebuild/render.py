@@ -21,6 +21,7 @@ from sitemodel.facts import format_date
 from sitemodel.locators import render as render_locator  # issue 14
 from sitemodel.pages import RenderedPage
 from sitemodel.prose import render as render_prose
+from sitemodel.sources import cited_as, locator_in
 from sitemodel.templating import environment as markdown_environment
 from sitemodel.typography import apply as typography  # issue 14: French no-break spaces
 
@@ -52,9 +53,13 @@ def _page_context(content: Content, page: Page, lang: str) -> dict:
         return typography(render_prose(value, facts, lang), lang)
 
     def cite(citations) -> list[dict]:
-        return [{"title": content.sources[c["source"]]["title"],
-                 "url": content.sources[c["source"]].get("url"),
-                 "locator": typography(render_locator(c["locator"], lang), lang)} for c in citations]
+        cited = []
+        for citation in citations:
+            source = content.sources[citation["source"]]
+            title, url = cited_as(source, lang)  # the page in this language, if any, with its own headings
+            locator = locator_in(source, citation["locator"], lang)
+            cited.append({"title": title, "url": url, "locator": typography(render_locator(locator, lang), lang)})
+        return cited
 
     sections = []
     for meta in page.meta["sections"]:
@@ -65,8 +70,10 @@ def _page_context(content: Content, page: Page, lang: str) -> dict:
             source = content.sources[fact.source]
             # a change that is a date shows that date; otherwise when the source stated it
             when = fact.value if fact.type == "date" else fact.as_of
-            changes.append({"title": source["title"], "url": source.get("url"),
-                            "locator": typography(render_locator(fact.locator, lang), lang),
+            title, url = cited_as(source, lang)
+            changes.append({"title": title, "url": url,
+                            "locator": typography(render_locator(
+                                locator_in(source, getattr(fact.locator, "raw", fact.locator), lang), lang), lang),
                             "as_of": format_date(when, lang) if when else None})
         sections.append({"id": meta["id"], "heading": text(words["heading"]), "body": text(words["body"]),
                          "sources": cite(meta.get("sources", [])), "changes": changes})
