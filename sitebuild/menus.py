@@ -23,6 +23,7 @@ from __future__ import annotations
 from sitemodel import LANGUAGES, SECTION_ORDER
 from sitemodel.content import Content
 from sitemodel.prose import render as render_prose
+from sitemodel.typography import apply as typography
 
 from .render import RenderedPage, meta_text
 
@@ -44,7 +45,8 @@ def _summary(content: Content, page: RenderedPage) -> str:
     slug = page.path.removesuffix(".md")
     if slug not in content.pages:
         return ""
-    return meta_text(render_prose(content.pages[slug].prose[page.lang]["summary"], content.facts, page.lang))
+    summary = render_prose(content.pages[slug].prose[page.lang]["summary"], content.facts, page.lang)
+    return meta_text(typography(summary, page.lang))  # French no-break spaces, as on the page itself
 
 
 def overview_pages(pages: list[RenderedPage], content: Content) -> list[RenderedPage]:
@@ -55,11 +57,11 @@ def overview_pages(pages: list[RenderedPage], content: Content) -> list[Rendered
             members = _members(pages, lang, section)
             if not members:
                 continue
-            title = content.ui[lang]["sections"][section]
+            title = str(typography(content.ui[lang]["sections"][section], lang))
             lines = [f"# {title}", ""]
             for page in members:
                 summary = _summary(content, page)
-                link = f"- [{page.title}](../../{page.path})"
+                link = f"- [{typography(page.title, lang)}](../../{page.path})"  # wizard titles too
                 lines.append(f"{link}: {summary}" if summary else link)
             markdown = "---\nsearch:\n  exclude: true\n---\n\n" + "\n".join(lines) + "\n"
             overviews.append(RenderedPage(lang, overview_path(section), title, section, order, markdown))

@@ -21,6 +21,7 @@ from sitemodel.facts import format_date
 from sitemodel.locators import render as render_locator  # issue 14
 from sitemodel.pages import RenderedPage
 from sitemodel.prose import render as render_prose
+from sitemodel.sources import cited_as, locator_in
 from sitemodel.templating import environment as markdown_environment
 from sitemodel.typography import apply as typography  # issue 14: French no-break spaces
 
@@ -40,7 +41,8 @@ def meta_text(markdown: str) -> str:
     text = re.sub(r"<[^>]*>", "", text)  # <strong> and the like
     text = re.sub(r"(?<!\\)[*`]", "", text)  # bold and code marks
     text = html.unescape(re.sub(r"\\(.)", r"\1", text))  # escaped characters are plain again
-    return str(escape(" ".join(text.split())))
+    # ASCII whitespace only: str.split() would also turn French no-break spaces into plain ones
+    return str(escape(" ".join(re.split(r"[ \t\n\r\f\v]+", text.strip(" \t\n\r\f\v")))))
 
 
 def _page_context(content: Content, page: Page, lang: str) -> dict:
@@ -51,9 +53,13 @@ def _page_context(content: Content, page: Page, lang: str) -> dict:
         return typography(render_prose(value, facts, lang), lang)
 
     def cite(citations) -> list[dict]:
-        return [{"title": content.sources[c["source"]]["title"],
-                 "url": content.sources[c["source"]].get("url"),
-                 "locator": render_locator(c["locator"], lang)} for c in citations]
+        cited = []
+        for citation in citations:
+            source = content.sources[citation["source"]]
+            title, url = cited_as(source, lang)  # the page in this language, if any, with its own headings
+            locator = locator_in(source, citation["locator"], lang)
+            cited.append({"title": title, "url": url, "locator": typography(render_locator(locator, lang), lang)})
+        return cited
 
     sections = []
     for meta in page.meta["sections"]:
@@ -64,8 +70,10 @@ def _page_context(content: Content, page: Page, lang: str) -> dict:
             source = content.sources[fact.source]
             # a change that is a date shows that date; otherwise when the source stated it
             when = fact.value if fact.type == "date" else fact.as_of
-            changes.append({"title": source["title"], "url": source.get("url"),
-                            "locator": render_locator(fact.locator, lang),
+            title, url = cited_as(source, lang)
+            changes.append({"title": title, "url": url,
+                            "locator": typography(render_locator(
+                                locator_in(source, getattr(fact.locator, "raw", fact.locator), lang), lang), lang),
                             "as_of": format_date(when, lang) if when else None})
         sections.append({"id": meta["id"], "heading": text(words["heading"]), "body": text(words["body"]),
                          "sources": cite(meta.get("sources", [])), "changes": changes})
@@ -80,6 +88,7 @@ def _page_context(content: Content, page: Page, lang: str) -> dict:
         "reviewed": format_date(page.meta["reviewed"], lang),
         "reviewed_iso": page.meta["reviewed"].isoformat(),
         "brochure_2013": page.meta.get("brochure_2013", False),
+        "citation_separator": typography(" ; ", lang).lstrip(" "),  # "; ", or " ; " with a narrow no-break space
     }
 
 

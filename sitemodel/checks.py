@@ -16,6 +16,7 @@ from .editorial import check as check_editorial
 from .errors import ErrorCollector
 from .prose import LABEL, check, placeholders, url_problem
 from .registry import LANGUAGE_NAMES
+from .sources import cited_headings
 from .yamlload import LineDict
 
 
@@ -53,6 +54,7 @@ def _check_labels(content: Content, errors: ErrorCollector) -> None:
         if problem:
             errors.add(root / "sources.yml", source.line_of("url"), f"The address of the source '{key}' "
                        f"{problem}.", "Copy the address from the browser's address bar, starting with https://.")
+        _check_translations(key, source, root / "sources.yml", content, errors)
     for lang, ui in content.ui.items():
         for key, text, line in _strings(ui):
             _check_label(text, root / lang / "_ui.yml", line, f"The interface word '{key}'", content.facts, errors)
@@ -67,6 +69,41 @@ def _check_labels(content: Content, errors: ErrorCollector) -> None:
         for citation in citations:
             _check_label(citation.get("locator"), root / "pages" / f"{page.slug}.yml", citation.line,
                          "The locator", content.facts, errors)
+
+
+def _quoted_headings(content: Content, key: str) -> list[str]:
+    """Every heading of the source ``key`` that a page or a fact quotes in a locator."""
+    quoted = [heading for fact in content.facts.values() if fact.source == key
+              for heading in cited_headings(getattr(fact.locator, "raw", fact.locator))]
+    for page in content.pages.values():
+        citations = list(page.meta["sources"])
+        for section in page.meta["sections"]:
+            citations.extend(section.get("sources", []))
+        quoted += [heading for c in citations if c["source"] == key for heading in cited_headings(c["locator"])]
+    return quoted
+
+
+def _check_translations(key: str, source, path: Path, content: Content, errors: ErrorCollector) -> None:
+    """The same page in another language: a language of the site, a plain title, a valid address."""
+    translations = source.get("translations") or {}
+    for lang, translation in translations.items():
+        line = translations.line_of(lang) if hasattr(translations, "line_of") else source.line_of("translations")
+        if lang not in LANGUAGES:
+            errors.add(path, line, f"'{lang}' under 'translations' of the source '{key}' is not a language "
+                       "of this site.", f"Use one of: {', '.join(LANGUAGES)}.")
+            continue
+        _check_label(translation.get("title"), path, line, f"The {LANGUAGE_NAMES[lang]} title of the source "
+                     f"'{key}'", content.facts, errors)
+        headings = translation.get("headings") or {}
+        for heading in sorted(set(_quoted_headings(content, key)) - set(headings)):
+            errors.add(path, line, f"The {LANGUAGE_NAMES[lang]} page of the source '{key}' has no heading for "
+                       f"'{heading}', which a locator quotes.", f"Add it under 'headings:' as "
+                       f"\"{heading}\": \"<the same heading on the {LANGUAGE_NAMES[lang]} page>\", or remove "
+                       f"'{lang}' from 'translations' (readers then get the original page).")
+        problem = url_problem(translation["url"]) if isinstance(translation.get("url"), str) else None
+        if problem:
+            errors.add(path, line, f"The {LANGUAGE_NAMES[lang]} address of the source '{key}' {problem}.",
+                       "Copy the address from the browser's address bar, starting with https://.")
 
 
 def _strings(node, key: str = ""):

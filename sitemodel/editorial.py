@@ -31,12 +31,13 @@ def _texts(prose):
             yield section[key], section.line_of(key) + (1 if "\n" in section[key] else 0)
 
 
-def _strings(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
+def _strings(node):
+    """(text, line) for every string of a YAML mapping, at any depth."""
+    for key, value in node.items():
+        if isinstance(value, str):
+            yield value, node.line_of(key) if hasattr(node, "line_of") else None
+        elif isinstance(value, dict):
+            yield from _strings(value)
 
 
 def check(content, errors) -> None:
@@ -56,12 +57,15 @@ def check(content, errors) -> None:
                 errors.add(content_root.parent / fact.path, fact.line, f"The {LANGUAGE_NAMES[lang]} text of "
                            f"this locator looks {LANGUAGE_NAMES[other]}: '{sentence[:60]}'.",
                            f"Write its '{lang}:' text in {LANGUAGE_NAMES[lang]}.")
-    for lang, words in content.ui.items():  # the interface words around the pages
-        for text in _strings(words):
+    for lang, words in content.ui.items():  # the interface words around the pages (menus, overview titles)
+        for text, line in _strings(words):
             for sentence, other in foreign_sentences(terminology.without_official_names(text), lang):
-                errors.add(content_root / lang / "_ui.yml", None, f"This {LANGUAGE_NAMES[lang]} interface "
+                errors.add(content_root / lang / "_ui.yml", line, f"This {LANGUAGE_NAMES[lang]} interface "
                            f"text looks {LANGUAGE_NAMES[other]}: '{sentence[:80]}'.",
                            f"Translate it into {LANGUAGE_NAMES[lang]}.")
+            for _, variant, term in terminology.problems(text, lang):
+                errors.add(content_root / lang / "_ui.yml", line, f"'{variant}' is not the term this site uses.",
+                           f"Write '{term}' (see content/terminology.yml).")
     for page in content.pages.values():
         meta_path = content_root / "pages" / f"{page.slug}.yml"
         citations = list(page.meta["sources"])

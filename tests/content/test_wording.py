@@ -121,3 +121,9 @@ def test_an_english_interface_word_on_the_german_site_fails_the_check(tmp_path):
     report = _report_after(tmp_path, ("content/de/_ui.yml", 'not_found_body: "',
                                       'not_found_body: "This page does not exist or it has been moved. '))
     assert "content/de/_ui.yml" in report
+
+
+def test_a_wrong_term_in_an_interface_word_fails_the_check_with_its_line(tmp_path):
+    report = _report_after(tmp_path, ("content/de/_ui.yml", 'integration: "Bürgerpakt und Programm"',
+                                      'integration: "Bürgerpakt und Programm (Kommunalpakt)"'))
+    assert "content/de/_ui.yml:18: 'Kommunalpakt' is not the term" in report

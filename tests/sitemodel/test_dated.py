@@ -6,11 +6,10 @@ import datetime as dt
 
 from support import REPO
 
-from sitebuild.generate import _wizard_slugs
 from sitemodel.content import load
 from sitemodel.dated import applies_from, problems
 
-CONTENT = load(REPO, extra_pages=_wizard_slugs(REPO))
+CONTENT = load(REPO)
 FACTS_DIR = REPO / "content" / "facts"
 
 
