@@ -43,7 +43,10 @@ FETCHED_LINKS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload"
 SAFE_SCHEMES = {"https", "http", "mailto", "tel"}
 FORBIDDEN_TAGS = {"iframe", "object", "embed", "frame", "frameset", "applet", "base", "style", "portal"}
 DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
-MATERIAL_SCRIPTS = ("partials/javascripts/base.html", "partials/javascripts/content.html")
+# the theme's inline scripts this site may have (palette.html only when `theme.palette` is a list:
+# a light/dark toggle); the CSP allows those present by their hashes
+MATERIAL_SCRIPTS = ("partials/javascripts/base.html", "partials/javascripts/content.html",
+                    "partials/javascripts/palette.html")
 
 
 @dataclass(frozen=True)
