@@ -11,14 +11,18 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .yamlload import load_file
+from .yamlload import YamlProblem, load_file
 
 
 def _raw(facts_dir: Path) -> dict[str, tuple[object, str]]:
     found = {}
     for path in sorted(facts_dir.glob("*.yml")):
-        data = load_file(path) or {}
-        for fact_id, entry in (data.get("facts") or {}).items():
+        try:
+            data = load_file(path)
+        except YamlProblem:
+            continue  # reported once, by the loading of the facts (content.load): one mistake, one error
+        facts = data.get("facts") if isinstance(data, dict) else None
+        for fact_id, entry in (facts if isinstance(facts, dict) else {}).items():
             if isinstance(entry, dict) and "applies_from" in entry:
                 found[fact_id] = (entry["applies_from"], path.name)
     return found
