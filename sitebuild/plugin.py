@@ -115,7 +115,8 @@ class SitePlugin(BasePlugin[SiteConfig]):
         if config.plugins["i18n"].building:  # inner per-language build: nothing is final yet
             return
         _split_search_index(config)
-        _write_language_sitemaps(config)
+        write_language_sitemaps(Path(config.site_dir), config.site_url,
+                                [language.locale for language in config.plugins["i18n"].config.languages])
 
 
 def reload_changed_flows(mtimes: dict[str, float]) -> list[str]:
@@ -163,23 +164,26 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 
-def _write_language_sitemaps(config):
-    """/de/sitemap.xml and /en/sitemap.xml, where mkdocs-material looks for them (ElementTree)."""
-    site = Path(config.site_dir)
+def write_language_sitemaps(site: Path, site_url: str, locales: list[str]) -> None:
+    """/de/sitemap.xml and /en/sitemap.xml, where mkdocs-material looks for them (ElementTree).
+
+    Read from the whole site's sitemap.xml; the sequential build (here) and the
+    parallel one (sitebuild/parallel.py, after its merge) both call this.
+    """
     if not (site / "sitemap.xml").is_file():
         return
     ElementTree.register_namespace("", SITEMAP_NS)
     ElementTree.register_namespace("xhtml", XHTML_NS)
     whole = ElementTree.parse(site / "sitemap.xml").getroot()  # noqa: S314 - mkdocs wrote it, just now
-    for language in config.plugins["i18n"].config.languages:
-        if language.locale == DEFAULT_LANGUAGE:
+    for locale in locales:
+        if locale == DEFAULT_LANGUAGE:
             continue
-        prefix = f"{config.site_url}{language.locale}/"
+        prefix = f"{site_url}{locale}/"
         mine = ElementTree.Element(whole.tag, whole.attrib)
         mine.extend(url for url in whole if (url.findtext(f"{{{SITEMAP_NS}}}loc") or "").startswith(prefix))
         ElementTree.indent(mine, space="    ")
         tree = ElementTree.ElementTree(mine)
-        tree.write(site / language.locale / "sitemap.xml", encoding="UTF-8", xml_declaration=True)
+        tree.write(site / locale / "sitemap.xml", encoding="UTF-8", xml_declaration=True)
 
 
 def _split_search_index(config):
