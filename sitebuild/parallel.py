@@ -27,6 +27,7 @@ import json
 import multiprocessing
 import os
 import shutil
+import signal
 import time
 from pathlib import Path
 
@@ -35,6 +36,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from .generate import generate, write
+from .guard import signals_deferred
 from .plugin import write_language_sitemaps
 
 INDEX = Path("search") / "search_index.json"
@@ -47,6 +49,9 @@ STATS: dict = {}
 
 def _build_language(config_file: str, docs_dir: str, site_dir: str, locale: str, report: str) -> None:
     """In a child process: build one language into site_dir; write its error (or None) and costs to report."""
+    # the parent answers Ctrl-C and SIGTERM (it stops this process); here they just end it, quietly
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
         config = load_config(config_file, docs_dir=docs_dir, site_dir=site_dir, strict=True)
         i18n = config.plugins["i18n"]
@@ -111,8 +116,11 @@ def build_in_parallel(config_file: Path, docs_dir: Path, site_dir: Path) -> dict
         str(config_file), str(docs_dir), str(work / locale), locale, str(work / f"{locale}.json")))
         for locale in locales}
     try:
-        for process in processes.values():
-            process.start()
+        # Ctrl-C or SIGTERM during fork() would be raised inside the at-fork hooks (logging's),
+        # which print and ignore it: the build would go on. Held here, it is raised after.
+        with signals_deferred():
+            for process in processes.values():
+                process.start()
         for process in processes.values():
             process.join()
         outcomes = {}
