@@ -50,6 +50,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         self.generated: Generated | None = None
         self.serving = False
         self.flow_mtimes: dict[str, float] = {}
+        self.preview = preview.Preview()  # the live error page's memory, kept across serve's rebuilds
 
     def project_root(self, config) -> Path:
         """The project being built: the configured folder, or that of mkdocs.yml (the repository, or a fixture)."""
@@ -58,14 +59,14 @@ class SitePlugin(BasePlugin[SiteConfig]):
     def on_startup(self, *, command, dirty):
         # defining on_startup also keeps this instance across the rebuilds of mkdocs serve
         self.serving = command == "serve"
-        preview.started(command)  # under serve, a content problem shows an error page instead of a hang
+        self.preview.started(command)  # under serve, a content problem shows an error page instead of a hang
 
     @event_priority(100)
     def on_config(self, config):
         if self.serving:
             reload_changed_flows(self.flow_mtimes)
         try:
-            generated = preview.generate_or_last_good(self.project_root(config))
+            generated = self.preview.generate_or_last_good(self.project_root(config))
         except ContentErrors as problems:
             raise PluginError(problems.report()) from None
         self.generated = generated
@@ -107,7 +108,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         return server
 
     def on_post_page(self, output, page, config):
-        return preview.page_or_problems(point_alternates_at_language_roots(output, page, config))
+        return self.preview.page_or_problems(point_alternates_at_language_roots(output, page, config))
 
     @event_priority(-200)
     def on_post_build(self, config):
