@@ -216,7 +216,7 @@ def _needles(value: str) -> list[str]:
     unquoted = value.strip("\"' ")
     needles = [value, unquoted, value[:40], re.sub(r"[\x00-\x20\x7f]+", "", value)[:24]]
     scheme = _scheme(value)
-    if scheme:
+    if scheme and scheme not in SAFE_SCHEMES:  # "javascript:" is telling; "https:" is in every source
         needles.append(scheme + ":")
     return [n for n in dict.fromkeys(needles) if len(n) >= 3]
 
@@ -234,19 +234,25 @@ def trace(finding: Finding, root: Path) -> tuple[str, int | None]:
 
 
 def findings_as_errors(findings: list[Finding], root: Path) -> list[ContentError]:
-    """One error per mistake: the pages that show the same thing from the same line are told together."""
-    pages: dict[tuple, list[str]] = {}
+    """One error per mistake: the pages that show the same thing from the same place are told together.
+
+    A finding traced to a content line is grouped by that line; one that is not
+    in the content (a template or an override wrote it) by what it is: the
+    same script on every page is still one mistake, shown at the first page.
+    """
+    groups: dict[tuple, tuple[str, int | None, Finding, list[str]]] = {}
     for finding in findings:
         path, line = trace(finding, root)
-        key = (path, line if not path.startswith("site/") else finding.line, finding.what, finding.fix)
-        pages.setdefault(key, []).append(finding.page)
+        key = (path, line, finding.what, finding.fix) if not path.startswith("site/") \
+            else ("site", finding.what, finding.fix, finding.value)
+        groups.setdefault(key, (path, line, finding, []))[3].append(finding.page)
     errors = []
-    for (path, line, what, fix), found_on in pages.items():
+    for path, line, finding, found_on in groups.values():
         found_on = list(dict.fromkeys(found_on))
         shown = (found_on[0] if len(found_on) == 1 else ", ".join(found_on[:3]) + (
             f" and {len(found_on) - 3} more" if len(found_on) > 3 else ""))
         errors.append(ContentError(path, line, f"The built page{'s' if len(found_on) > 1 else ''} {shown} "
-                                   f"would have {what}, which is not allowed.", fix))
+                                   f"would have {finding.what}, which is not allowed.", finding.fix))
     return errors
 
 

@@ -27,6 +27,7 @@ import json
 import multiprocessing
 import os
 import shutil
+import signal
 import time
 from pathlib import Path
 
@@ -35,6 +36,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from .generate import generate, write
+from .guard import signals_deferred
+from .plugin import write_language_sitemaps
 
 INDEX = Path("search") / "search_index.json"
 
@@ -46,6 +49,9 @@ STATS: dict = {}
 
 def _build_language(config_file: str, docs_dir: str, site_dir: str, locale: str, report: str) -> None:
     """In a child process: build one language into site_dir; write its error (or None) and costs to report."""
+    # the parent answers Ctrl-C and SIGTERM (it stops this process); here they just end it, quietly
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
         config = load_config(config_file, docs_dir=docs_dir, site_dir=site_dir, strict=True)
         i18n = config.plugins["i18n"]
@@ -110,8 +116,11 @@ def build_in_parallel(config_file: Path, docs_dir: Path, site_dir: Path) -> dict
         str(config_file), str(docs_dir), str(work / locale), locale, str(work / f"{locale}.json")))
         for locale in locales}
     try:
-        for process in processes.values():
-            process.start()
+        # Ctrl-C or SIGTERM during fork() would be raised inside the at-fork hooks (logging's),
+        # which print and ignore it: the build would go on. Held here, it is raised after.
+        with signals_deferred():
+            for process in processes.values():
+                process.start()
         for process in processes.values():
             process.join()
         outcomes = {}
@@ -122,7 +131,7 @@ def build_in_parallel(config_file: Path, docs_dir: Path, site_dir: Path) -> dict
         failures = [f"{locale}: {outcome['error']}" for locale, outcome in outcomes.items() if outcome["error"]]
         if failures:
             raise Abort("\n".join(failures))
-        _merge(work, site_dir, default, locales)
+        _merge(work, site_dir, default, locales, load_config(str(config_file)).site_url)
     finally:
         for process in processes.values():
             if process.is_alive():  # the parent was interrupted: leave nothing running
@@ -132,7 +141,7 @@ def build_in_parallel(config_file: Path, docs_dir: Path, site_dir: Path) -> dict
     return outcomes
 
 
-def _merge(work: Path, site_dir: Path, default: str, locales: list[str]) -> None:
+def _merge(work: Path, site_dir: Path, default: str, locales: list[str], site_url: str) -> None:
     """Lay the languages' builds out as one site, as the sequential build does."""
     if site_dir.exists():
         shutil.rmtree(site_dir)
@@ -144,7 +153,7 @@ def _merge(work: Path, site_dir: Path, default: str, locales: list[str]) -> None
         built = work / locale if locale != default else site_dir
         _move_search_index(built / INDEX, site_dir / ("" if locale == default else locale) / INDEX, locale,
                            default)
-    _merge_sitemaps(work, site_dir, default, locales)
+    _merge_sitemaps(work, site_dir, default, locales, site_url)
 
 
 def _move_search_index(source: Path, target: Path, locale: str, default: str) -> None:
@@ -166,8 +175,8 @@ def _entries(sitemap: Path) -> tuple[str, list[str]]:
     return head, ["<url>" + entry.replace("</urlset>", "").rstrip() for entry in rest.split("<url>")] if rest else []
 
 
-def _merge_sitemaps(work: Path, site_dir: Path, default: str, locales: list[str]) -> None:
-    """sitemap.xml with every page; <lang>/sitemap.xml with that language's pages."""
+def _merge_sitemaps(work: Path, site_dir: Path, default: str, locales: list[str], site_url: str) -> None:
+    """sitemap.xml with every page; <lang>/sitemap.xml with that language's pages (as the plugin writes them)."""
     head, _ = _entries(site_dir / "sitemap.xml")
     if not head:
         return
@@ -175,10 +184,7 @@ def _merge_sitemaps(work: Path, site_dir: Path, default: str, locales: list[str]
                     for locale in locales}
     every = [entry for locale in locales for entry in per_language[locale]]  # the plugin's order
     _write_sitemap(site_dir / "sitemap.xml", head, every, "\n    ", "\n</urlset>")
-    for locale in locales:
-        if locale != default:
-            _write_sitemap(site_dir / locale / "sitemap.xml", head, per_language[locale], "\n", "\n</urlset>\n",
-                           compress=False)
+    write_language_sitemaps(site_dir, site_url, locales)
 
 
 def _write_sitemap(path: Path, head: str, entries: list[str], separator: str, end: str,

@@ -50,6 +50,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         self.generated: Generated | None = None
         self.serving = False
         self.flow_mtimes: dict[str, float] = {}
+        self.preview = preview.Preview()  # the live error page's memory, kept across serve's rebuilds
 
     def project_root(self, config) -> Path:
         """The project being built: the configured folder, or that of mkdocs.yml (the repository, or a fixture)."""
@@ -58,14 +59,14 @@ class SitePlugin(BasePlugin[SiteConfig]):
     def on_startup(self, *, command, dirty):
         # defining on_startup also keeps this instance across the rebuilds of mkdocs serve
         self.serving = command == "serve"
-        preview.started(command)  # under serve, a content problem shows an error page instead of a hang
+        self.preview.started(command)  # under serve, a content problem shows an error page instead of a hang
 
     @event_priority(100)
     def on_config(self, config):
         if self.serving:
             reload_changed_flows(self.flow_mtimes)
         try:
-            generated = preview.generate_or_last_good(self.project_root(config))
+            generated = self.preview.generate_or_last_good(self.project_root(config))
         except ContentErrors as problems:
             raise PluginError(problems.report()) from None
         self.generated = generated
@@ -107,7 +108,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         return server
 
     def on_post_page(self, output, page, config):
-        return preview.page_or_problems(point_alternates_at_language_roots(output, page, config))
+        return self.preview.page_or_problems(point_alternates_at_language_roots(output, page, config))
 
     @event_priority(-200)
     def on_post_build(self, config):
@@ -115,7 +116,8 @@ class SitePlugin(BasePlugin[SiteConfig]):
         if config.plugins["i18n"].building:  # inner per-language build: nothing is final yet
             return
         _split_search_index(config)
-        _write_language_sitemaps(config)
+        write_language_sitemaps(Path(config.site_dir), config.site_url,
+                                [language.locale for language in config.plugins["i18n"].config.languages])
 
 
 def reload_changed_flows(mtimes: dict[str, float]) -> list[str]:
@@ -163,23 +165,26 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 
-def _write_language_sitemaps(config):
-    """/de/sitemap.xml and /en/sitemap.xml, where mkdocs-material looks for them (ElementTree)."""
-    site = Path(config.site_dir)
+def write_language_sitemaps(site: Path, site_url: str, locales: list[str]) -> None:
+    """/de/sitemap.xml and /en/sitemap.xml, where mkdocs-material looks for them (ElementTree).
+
+    Read from the whole site's sitemap.xml; the sequential build (here) and the
+    parallel one (sitebuild/parallel.py, after its merge) both call this.
+    """
     if not (site / "sitemap.xml").is_file():
         return
     ElementTree.register_namespace("", SITEMAP_NS)
     ElementTree.register_namespace("xhtml", XHTML_NS)
     whole = ElementTree.parse(site / "sitemap.xml").getroot()  # noqa: S314 - mkdocs wrote it, just now
-    for language in config.plugins["i18n"].config.languages:
-        if language.locale == DEFAULT_LANGUAGE:
+    for locale in locales:
+        if locale == DEFAULT_LANGUAGE:
             continue
-        prefix = f"{config.site_url}{language.locale}/"
+        prefix = f"{site_url}{locale}/"
         mine = ElementTree.Element(whole.tag, whole.attrib)
         mine.extend(url for url in whole if (url.findtext(f"{{{SITEMAP_NS}}}loc") or "").startswith(prefix))
         ElementTree.indent(mine, space="    ")
         tree = ElementTree.ElementTree(mine)
-        tree.write(site / language.locale / "sitemap.xml", encoding="UTF-8", xml_declaration=True)
+        tree.write(site / locale / "sitemap.xml", encoding="UTF-8", xml_declaration=True)
 
 
 def _split_search_index(config):

@@ -8,8 +8,9 @@ is built again and every page is replaced by a page listing the problems
 page again as soon as the file is fixed. ``build.py build`` and ``check`` are
 unchanged: a problem stops them.
 
-The hooks call ``started`` (on_startup), ``generate_or_last_good``
-(on_config) and ``page_or_problems`` (on_post_page).
+The lu-site plugin (sitebuild/plugin.py) holds one ``Preview`` and calls its
+``started`` (on_startup), ``generate_or_last_good`` (on_config) and
+``page_or_problems`` (on_post_page).
 """
 
 from __future__ import annotations
@@ -23,48 +24,48 @@ from sitemodel.errors import ContentError, ContentErrors
 
 from .generate import Generated, generate
 
-_state: dict = {"serving": False, "problems": None, "last_good": {}}
 
+class Preview:
+    """What the preview remembers between rebuilds: held by the lu-site plugin instance, which
+    mkdocs serve keeps across rebuilds (no module-level state)."""
 
-def started(command: str) -> None:
-    """Record whether mkdocs serves (preview) or builds (publish: problems stop the build)."""
-    _state["serving"] = command == "serve"
-    _state["problems"] = None
+    def __init__(self) -> None:
+        self.serving = False
+        self.problems: ContentErrors | None = None
+        self.last_good: dict[Path, Generated] = {}
 
+    def started(self, command: str) -> None:
+        """Record whether mkdocs serves (preview) or builds (publish: problems stop the build)."""
+        self.serving = command == "serve"
+        self.problems = None
 
-def current_problems() -> ContentErrors | None:
-    return _state["problems"]
+    def generate_or_last_good(self, root: Path) -> Generated:
+        """generate(); under serve, on a problem, the last good result (the problem is kept to be shown)."""
+        try:
+            generated = generate(root)
+        except ContentErrors as problems:
+            failure = problems
+        except Exception as exc:  # noqa: BLE001 - the preview server must survive any edit
+            failure = ContentErrors([ContentError(
+                "(the build)", None, f"The site could not be generated: {type(exc).__name__}: {exc}.",
+                "Undo your last change; if that does not help, tell a developer.")])
+        else:
+            self.problems = None
+            self.last_good[root] = generated
+            return generated
+        if not self.serving or root not in self.last_good:
+            raise failure
+        if self.problems is None or self.problems.report() != failure.report():
+            # the terminal says it too, once per new problem (not through mkdocs' log: in strict
+            # mode an error logged there fails the build, and the server hangs again)
+            print(f"{failure.report()}\nThe preview shows these problems until they are fixed.",
+                  file=sys.stderr, flush=True)
+        self.problems = failure
+        return self.last_good[root]
 
-
-def generate_or_last_good(root: Path) -> Generated:
-    """generate(); under serve, on a problem, the last good result (the problem is kept to be shown)."""
-    try:
-        generated = generate(root)
-    except ContentErrors as problems:
-        failure = problems
-    except Exception as exc:  # noqa: BLE001 - the preview server must survive any edit
-        failure = ContentErrors([ContentError(
-            "(the build)", None, f"The site could not be generated: {type(exc).__name__}: {exc}.",
-            "Undo your last change; if that does not help, tell a developer.")])
-    else:
-        _state["problems"] = None
-        _state["last_good"][root] = generated
-        return generated
-    if not _state["serving"] or root not in _state["last_good"]:
-        raise failure
-    if _state["problems"] is None or _state["problems"].report() != failure.report():
-        # the terminal says it too, once per new problem (not through mkdocs' log: in strict
-        # mode an error logged there fails the build, and the server hangs again)
-        print(f"{failure.report()}\nThe preview shows these problems until they are fixed.",
-              file=sys.stderr, flush=True)
-    _state["problems"] = failure
-    return _state["last_good"][root]
-
-
-def page_or_problems(output: str) -> str:
-    """The page as built, or, while the content has problems, the page that lists them."""
-    problems = _state["problems"]
-    return output if problems is None else problems_page(problems)
+    def page_or_problems(self, output: str) -> str:
+        """The page as built, or, while the content has problems, the page that lists them."""
+        return output if self.problems is None else problems_page(self.problems)
 
 
 def problems_page(problems: ContentErrors) -> str:

@@ -17,9 +17,8 @@ from .dated import problems as dated_problems
 from .language_check import foreign_sentences
 from .locators import problems as locator_problems
 from .locators import render as render_locator
+from .registry import LANGUAGE_NAMES
 from .terminology import load as load_terminology
-
-LANGUAGE_NAMES = {"fr": "French", "de": "German", "en": "English"}
 
 
 def _texts(prose):

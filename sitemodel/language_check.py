@@ -58,6 +58,7 @@ def foreign_sentences(text: str, lang: str) -> list[tuple[str, str]]:
             continue
         score = scores(sentence)
         best = max(score, key=score.get)
-        if best != lang and score[best] >= MIN_FOREIGN and score[best] > 2 * score[lang]:
+        own = score.get(lang, 0)  # a language without a list here (a new one) is checked for the others
+        if best != lang and score[best] >= MIN_FOREIGN and score[best] > 2 * own:
             found.append((sentence, best))
     return found

@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import re
 
-LANGS = ("fr", "de", "en")
+from .registry import DEFAULT_LANGUAGE, LANGUAGES, LOCATOR_WORDS
+
+LANGS = LANGUAGES  # every language of sitemodel/registry.json, each with its locator words
 
 _TOKEN = re.compile(
     r"\s*(?:"
@@ -36,12 +38,15 @@ _TOKEN = re.compile(
     r"|(?P<sep>[,;])"
     r")"
 )
-_WORDS = {"and": {"fr": "et", "de": "und", "en": "and"}, "to": {"fr": "à", "de": "bis", "en": "to"}}
-_ART = {"fr": "art.", "de": "Art.", "en": "art."}
-_INTRO = {"fr": "phrase liminaire", "de": "Einleitungssatz", "en": "introductory sentence"}
-_SECTION = {"fr": "section", "de": "Abschnitt", "en": "section"}
-_PART = {"fr": "partie", "de": "Teil", "en": "part"}
-QUOTES = {"fr": ("«\u00a0", "\u00a0»"), "de": ("„", "“"), "en": ("“", "”")}
+
+
+def _words(lang: str) -> dict:
+    return LOCATOR_WORDS[lang]
+
+
+def quotes(lang: str) -> tuple[str, str]:
+    opening, closing = _words(lang)["quotes"]
+    return opening, closing
 
 
 def _tokens(text: str) -> list[re.Match] | None:
@@ -60,30 +65,32 @@ def _render_ref(match: re.Match, lang: str) -> str:
     article, par, par_to = match.group("ref"), match.group("par"), match.group("par_to")
     if par is None:
         return article
-    if lang in ("en", "fr"):  # the law's own compact form, "art. 8(2)"
-        return f"{article}({par})" + (f"-({par_to})" if par_to else "")
-    return f"{article} Abs. {par} bis {par_to}" if par_to else f"{article} Abs. {par}"
+    # French and English keep the law's own compact form, "art. 8(2)"; German writes "Art. 8 Abs. 2"
+    if par_to:
+        return _words(lang)["paragraphs"].format(article=article, paragraph=par, last=par_to)
+    return _words(lang)["paragraph"].format(article=article, paragraph=par)
 
 
 def _render_legal(text: str, lang: str) -> str:
     out: list[str] = []
     for match in _tokens(text) or ():
         kind = match.lastgroup if match.lastgroup != "par" else "ref"
+        words = _words(lang)
         if match.group("art"):
-            piece = _ART[lang]
+            piece = words["article"]
         elif match.group("ref"):
             piece = _render_ref(match, lang)
         elif match.group("point"):
-            piece = f"Nr. {match.group('point')}" if lang == "de" else f"{match.group('point')}°"
+            piece = words["point"].format(point=match.group("point"))
         elif match.group("letter"):
-            piece = f"Buchst. {match.group('letter')}" if lang == "de" else f"{match.group('letter')})"
+            piece = words["letter"].format(letter=match.group("letter"))
         elif match.group("intro"):
-            piece = _INTRO[lang]
+            piece = words["introductory"]
         elif match.group("word"):
-            piece = _WORDS[match.group("word")][lang]
+            piece = words[match.group("word")]
         else:
             kind = "sep"
-            piece = ("\u202f;" if lang == "fr" else ";") if match.group("sep") == ";" else ","
+            piece = words["semicolon"] if match.group("sep") == ";" else ","
         if out and kind != "sep":
             out.append(" ")
         out.append(piece)
@@ -120,7 +127,7 @@ def problems(raw) -> list[str]:
         if missing:
             out.append(f"The locator has no text in {', '.join(missing)}: write it in every language.")
         if extra:
-            out.append(f"The locator has unknown keys: {', '.join(sorted(extra))} (use fr, de, en).")
+            out.append(f"The locator has unknown keys: {', '.join(sorted(extra))} (use {', '.join(LANGS)}).")
         return out
     return ["A locator is a legal reference ('art. 12(2)'), a section {section: …} or {fr:, de:, en:}."]
 
@@ -132,15 +139,15 @@ def render(raw, lang: str) -> str:
     if isinstance(raw, str):
         return _render_legal(raw, lang) if is_legal(raw) else raw
     if isinstance(raw, list):
-        return ("\u202f; " if lang == "fr" else "; ").join(render(item, lang) for item in raw)
+        return (_words(lang)["semicolon"] + " ").join(render(item, lang) for item in raw)
     if "section" in raw or "heading" in raw:
-        opening, closing = QUOTES[lang]
-        parts = [f"{_SECTION[lang]} {raw['section']}"] if raw.get("section") else []
+        opening, closing = quotes(lang)
+        parts = [f"{_words(lang)['section']} {raw['section']}"] if raw.get("section") else []
         if raw.get("heading"):
             parts.append(f"{opening}{raw['heading']}{closing}")
         text = ", ".join(parts)
         if raw.get("part"):
-            text += f", {_PART[lang]} {opening}{raw['part']}{closing}"
+            text += f", {_words(lang)['part']} {opening}{raw['part']}{closing}"
         return text
     return str(raw[lang])
 
@@ -151,7 +158,7 @@ class Locator(str):
     raw: object
 
     def __new__(cls, raw):
-        text = render(raw, "fr") if not problems(raw) else str(raw)
+        text = render(raw, DEFAULT_LANGUAGE) if not problems(raw) else str(raw)
         obj = super().__new__(cls, text)
         obj.raw = raw
         return obj

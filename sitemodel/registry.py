@@ -21,6 +21,8 @@ LANGUAGE_NAMES: dict[str, str] = {language["code"]: language["name"] for languag
 LOCALES: dict[str, str] = {language["code"]: language.get("locale", language["code"])
                            for language in REGISTRY["languages"]}
 FLOW_IDS: tuple[str, ...] = tuple(REGISTRY["flows"])
+# The words a legal reference is written with, per language (sitemodel/locators.py).
+LOCATOR_WORDS: dict[str, dict] = {language["code"]: language["locator"] for language in REGISTRY["languages"]}
 
 
 def for_javascript() -> dict:

@@ -357,7 +357,8 @@ class Traffic:
 
 @pytest.fixture(scope="session")
 def sweep(browser, server) -> Sweep:
-    """Every page loaded once (traffic recorded, axe run), then a language switch, in one browser context.
+    """Every page loaded once (traffic recorded, axe run), then a language switch and a search in each
+    language, in one browser context.
 
     The privacy checks (test_privacy.py) and the accessibility checks of every page
     (test_accessibility.py) read it: each page is loaded once for both.
@@ -382,6 +383,14 @@ def sweep(browser, server) -> Sweep:
             page.hover(".md-select")
             page.click(f'a.md-select__link[hreflang="{target}"]')
             page.wait_for_url(server.url(arrival) + "**")  # the wizard adds its state after a #
+            traffic.settle(page)
+        # Search is loaded when used (docs/assets/javascripts/search-language.js): use it once in
+        # each language, so that its requests (index, worker, lunr's stemmers) are recorded too.
+        for lang in LANGUAGES:
+            page.goto(server.url("/" if lang == DEFAULT_LANGUAGE else f"/{lang}/"))
+            page.click("input.md-search__input")
+            page.locator("input.md-search__input").press_sequentially("pacte")
+            page.wait_for_selector(".md-search-result__meta", state="attached")
             traffic.settle(page)
         storage = page.evaluate("""async () => ({
           localStorage: Object.keys(localStorage), sessionStorage: Object.keys(sessionStorage),

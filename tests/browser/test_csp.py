@@ -67,9 +67,10 @@ def test_the_search_and_its_worker_run_under_the_policy(browser, server):
     context.add_init_script(RECORD_VIOLATIONS_JS)
     try:
         page = context.new_page()
+        page.goto(server.url("/"), wait_until="load")
+        # search on demand: the index and the real worker are fetched once the reader opens the search
         with page.expect_response(lambda response: response.url.endswith("search_index.json"), timeout=60_000):
-            page.goto(server.url("/"), wait_until="load")  # the search worker fetches the index
-        page.keyboard.press("s")  # Material's shortcut: open the search
+            page.keyboard.press("s")  # Material's shortcut: open the search
         page.wait_for_timeout(1_000)  # the worker builds its index from the file
         page.keyboard.type("pacte", delay=50)
         page.wait_for_selector(".md-search-result__item", timeout=60_000)

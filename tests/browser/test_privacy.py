@@ -1,8 +1,9 @@
 """Privacy: the site asks nothing of any other host and stores nothing in the browser.
 
 One sweep (the ``sweep`` fixture of conftest.py) loads every page of the built site (all three languages, the
-wizard pages once the wizard has rendered, a missing page) and switches
-language through Material's language menu, in one browser context that
+wizard pages once the wizard has rendered, a missing page), switches
+language through Material's language menu and uses the search (loaded on
+demand) once in each language, in one browser context that
 records every request (of the pages and of Material's search worker), every
 response that failed, and every write to localStorage, sessionStorage or
 document.cookie. The built files are also read for references to resources
@@ -16,6 +17,8 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
+
+from sitemodel import DEFAULT_LANGUAGE, LANGUAGES
 
 from .conftest import NOT_A_PAGE, site_pages
 
@@ -32,10 +35,12 @@ pytestmark = pytest.mark.xdist_group("site-sweep")
 # one of them must be a decision, made here, with its reason.
 ALLOWED_STORAGE_KEYS: frozenset[str] = frozenset()
 
-def test_the_sweep_loaded_every_page(sweep, server):
+def test_the_sweep_loaded_every_page_and_searched_in_every_language(sweep, server):
     assert set(map(server.url, site_pages(server.site))) <= set(sweep.log.requests)
-    assert any(url.endswith("/search/search_index.json") for url in sweep.log.requests), \
-        "the search index was never requested: the sweep did not use the search"
+    indexes = {server.url(("/" if lang == DEFAULT_LANGUAGE else f"/{lang}/") + "search/search_index.json")
+               for lang in LANGUAGES}
+    assert indexes <= set(sweep.log.requests), \
+        "a language's search index was never requested: the sweep did not use its search"
 
 
 def test_no_page_requests_anything_from_another_host(sweep):

@@ -6,8 +6,16 @@ hold, one per line: ``fifo <path>`` (a named pipe), ``dir <path>`` (a folder),
 ``link <path> <target>`` (a symbolic link; a target starting with / is taken as
 it is, others relative to the project) and ``unreadable <path>``; paths are
 relative to content/. ``expected.txt`` holds the exact report an editor sees:
-file, line, problem and fix. A failed build must leave the previously
-published site byte for byte as it was.
+file, line, problem and fix. The check (``generate``) reports them: what it
+finds never reaches mkdocs, which one test below proves for publish().
+
+Hostile text is refused twice: by the shared text grammar when the content
+is checked, and by the final audit of the built HTML (sitebuild/audit.py).
+Cases that only the audit can catch come through a theme override, which no
+grammar reads: a folder ``overrides/`` is laid over a copy of the site's
+overrides, and ``audit.txt`` says how it gets through. Those cases are built
+(the temporary folder exists when the audit fails), so they also show the old
+site intact and the temporary folder removed.
 
 Cases about the wizard's Python rule tables need the real project: a folder
 ``repo/`` replaces files of a copy of the repository, ``append/`` adds lines
@@ -20,6 +28,7 @@ and ``{end}`` in expected.txt stands for the last line of the appended file.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -56,6 +65,12 @@ def broken_project(case: Path, target: Path) -> Path:
         elif kind == "unreadable":
             path.chmod(0)
             UNREADABLE.add(os.path.realpath(path))
+    if (case / "overrides").is_dir():  # a hostile theme override: only the final audit can see it
+        shutil.copytree(REPO / "overrides", project / "overrides")
+        shutil.copytree(case / "overrides", project / "overrides", dirs_exist_ok=True)
+        config = project / "mkdocs.yml"
+        config.write_text(re.sub(r"custom_dir: .*", "custom_dir: overrides", config.read_text(encoding="utf-8")),
+                          encoding="utf-8")
     return project
 
 
@@ -128,12 +143,19 @@ def test_the_corpus_has_at_least_120_cases():
 
 
 def is_audit_case(case: Path) -> bool:
-    """Hostile content that the content check lets through and the final HTML audit stops.
+    """Hostile output that no content check can see (a theme override) and the final HTML audit stops.
 
     audit.txt says how it gets through; such a case needs a full build: it is
     built once, and that build shows both its exact error and the old site intact.
     """
     return (case / "audit.txt").is_file()
+
+
+AUDIT_CASES = [case for case in CASES if is_audit_case(case)]
+
+
+def test_the_audit_is_proven_by_cases_that_no_content_check_sees():
+    assert len(AUDIT_CASES) >= 3
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
@@ -142,29 +164,19 @@ def test_broken_content_gives_its_exact_error(case: Path, tmp_path: Path, good_s
         site = tmp_path / "site"
         shutil.copytree(good_site, site)
         before = tree_digest(site)
-        if is_repo_case(case):
-            project, expected = repo_project(case, tmp_path / "project")
-            result = run_build(project, "build", "--site-dir", str(site))
-            assert (result.returncode, result.stderr) == (1, expected)
-        else:
-            project = broken_project(case, tmp_path / "project")
-            generate(project)  # the content check lets it through...
-            with pytest.raises(ContentErrors) as raised:
-                publish(project, site)  # ...the audit of the built pages does not
-            assert raised.value.report() + "\n" == (case / "expected.txt").read_text(encoding="utf-8")
+        project = broken_project(case, tmp_path / "project")
+        generate(project)  # the content check lets it through...
+        with pytest.raises(ContentErrors) as raised:
+            publish(project, site)  # ...the audit of the built pages does not
+        assert raised.value.report() + "\n" == (case / "expected.txt").read_text(encoding="utf-8")
         assert tree_digest(site) == before
         assert not list(project.glob(".build-*")), "the temporary build folder was not removed"
         return
-    if is_repo_case(case):  # one run shows both: build checks first, with the same report
-        site = tmp_path / "site"
-        shutil.copytree(good_site, site)
-        before = tree_digest(site)
+    if is_repo_case(case):  # the check as an editor runs it, in a new process (flow files are Python)
         project, expected = repo_project(case, tmp_path / "project")
-        result = run_build(project, "build", "--site-dir", str(site))
+        result = run_build(project, "check")
         assert (result.returncode, result.stderr) == (1, expected)
         assert "Traceback" not in result.stdout + result.stderr
-        assert tree_digest(site) == before
-        assert not list(project.glob(".build-*")), "the temporary build folder was not removed"
         return
     project = broken_project(case, tmp_path / "project")
     with pytest.raises(ContentErrors) as raised:
@@ -172,19 +184,27 @@ def test_broken_content_gives_its_exact_error(case: Path, tmp_path: Path, good_s
     assert raised.value.report() + "\n" == (case / "expected.txt").read_text(encoding="utf-8")
 
 
-CHECKED_CASES = [case for case in CASES if not is_audit_case(case) and not is_repo_case(case)]  # others: above
+def test_a_content_error_stops_publish_before_mkdocs_runs_and_the_site_stays(tmp_path: Path, good_site: Path,
+                                                                              monkeypatch):
+    """One publish-isolation test for content errors (the check runs first; every case above is one).
 
+    A failure after the temporary folder exists is the audit cases' and
+    test_publish.py's (mkdocs itself failing).
+    """
+    import sitebuild.publish
 
-@pytest.mark.parametrize("case", CHECKED_CASES, ids=[c.name for c in CHECKED_CASES])
-def test_broken_content_leaves_the_published_site_unchanged(case: Path, tmp_path: Path, good_site: Path):
+    builds = []
+    monkeypatch.setattr(sitebuild.publish, "build_in_parallel", lambda *args: builds.append(args))
     site = tmp_path / "site"
     shutil.copytree(good_site, site)
     before = tree_digest(site)
-    project = broken_project(case, tmp_path / "project")
-    with pytest.raises(ContentErrors):
+    project = broken_project(FIXTURES / "broken" / "unknown-fact", tmp_path / "project")
+    with pytest.raises(ContentErrors) as raised:
         publish(project, site)
+    assert raised.value.report() + "\n" == (FIXTURES / "broken" / "unknown-fact" / "expected.txt").read_text(
+        encoding="utf-8")
+    assert builds == [], "mkdocs was started although the content has errors"
     assert tree_digest(site) == before
-    assert not list(project.glob(".build-*")), "the temporary build folder was not removed"
 
 
 def test_the_site_comparison_sees_a_one_byte_change(tmp_path: Path, good_site: Path):

@@ -1,7 +1,9 @@
 """Adding a language is one entry in sitemodel/registry.json plus its content files.
 
 The fixture tests/fixtures/fourth-language holds a registry with Luxembourgish
-added and the Luxembourgish texts of the good fixture; nothing else changes.
+added (its locator words included) and the Luxembourgish texts of the good
+fixture; nothing else changes. The content checks (language, terminology,
+locators) and the section overview pages run for it as for the others.
 The registry is read when sitemodel is imported, so each check runs in a
 fresh Python process pointed at that registry (LU_SITE_REGISTRY).
 """
@@ -53,7 +55,12 @@ def test_a_fourth_language_is_built_from_one_registry_entry_and_its_texts(tmp_pa
     assert "30.000\u00a0€" in pact  # Babel's Luxembourgish number and currency symbol
     assert "no 2\u00a0Joer ouni Modul" in pact  # Babel's Luxembourgish unit words
     assert "1. Januar 2024" in generated["files"]["lb/index.md"]
-    assert generated["nav"]["lb"] == ["index.md", {"Biergerpakt a Programm": [{"De Pakt": "pact.md"}]}]
+    assert "Art. 4(1)" in pact  # its locator words come from its registry entry
+    # the section overview page (sitebuild/menus.py) leads the section, in Luxembourgish too
+    assert generated["nav"]["lb"] == ["index.md", {"Biergerpakt a Programm": [
+        "sections/integration/index.md", {"De Pakt": "pact.md"}]}]
+    overview = generated["files"]["lb/sections/integration/index.md"]
+    assert "# Biergerpakt a Programm" in overview and "[De Pakt](../../pact.md)" in overview
     assert {path.split("/")[0] for path in generated["files"]} == {*LANGUAGES, "lb"}
 
 

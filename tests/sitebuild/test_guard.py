@@ -24,9 +24,9 @@ def _start_build(project: Path) -> subprocess.Popen:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def _wait_for_temporary_folder(project: Path, process: subprocess.Popen) -> None:
+def _wait_for_temporary_folder(project: Path, process: subprocess.Popen, inside: str = "docs") -> None:
     deadline = time.monotonic() + 60
-    while not list(project.glob(".build-*/docs")):
+    while not list(project.glob(f".build-*/{inside}")):
         assert process.poll() is None, "the build ended before it could be interrupted"
         assert time.monotonic() < deadline
         time.sleep(0.005)
@@ -45,13 +45,28 @@ def built_project(tmp_path: Path, good_site: Path) -> Path:
 def test_an_interrupted_build_leaves_no_temporary_folder_and_the_old_site(built_project: Path, signum):
     before = tree_digest(built_project / "site")
     process = _start_build(built_project)
-    _wait_for_temporary_folder(built_project, process)
+    # the languages' work folder: one mkdocs process per language is running (sitebuild/parallel.py)
+    _wait_for_temporary_folder(built_project, process, ".site-languages")
     process.send_signal(signum)
     stdout, stderr = process.communicate(timeout=60)
     assert process.returncode == 130, stdout + stderr
     assert stderr.strip() == "The build was interrupted; the previous site is unchanged."
     assert not list(built_project.glob(".build-*"))
+    assert not list(built_project.glob("**/.site-languages"))
+    assert _processes_building(built_project) == [], "a language's build process was left running"
     assert tree_digest(built_project / "site") == before
+
+
+def _processes_building(project: Path) -> list[int]:
+    """The processes whose command line names the project (the forked language builds share the parent's)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if str(project).encode() in cmdline.read_bytes():
+                found.append(int(cmdline.parent.name))
+        except OSError:
+            pass  # ended meanwhile
+    return found
 
 
 def test_a_killed_build_leaves_a_folder_that_the_next_build_removes(built_project: Path):

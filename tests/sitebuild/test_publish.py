@@ -144,13 +144,13 @@ def test_when_mkdocs_itself_fails_the_site_and_the_project_are_left_as_they_were
     shutil.copytree(good_site, site)
     before = tree_digest(site)
     seen = []
-    real_build = sitebuild.publish.build
+    real_build = sitebuild.publish.build_in_parallel  # mkdocs runs in one process per language
 
-    def build_watching_the_temporary_folder(config):
+    def build_watching_the_temporary_folder(config_file, docs_dir, site_dir):
         seen.extend(path.name for path in project.glob(".build-*"))
-        real_build(config)
+        return real_build(config_file, docs_dir, site_dir)
 
-    monkeypatch.setattr(sitebuild.publish, "build", build_watching_the_temporary_folder)
+    monkeypatch.setattr(sitebuild.publish, "build_in_parallel", build_watching_the_temporary_folder)
     with pytest.raises(Exception, match="no_such_filter"):
         publish_it = sitebuild.publish.publish
         publish_it(project, site)

@@ -2,7 +2,7 @@
  * Search in the reader's language, loaded only when the reader uses it.
  * Runs before Material's bundle, which reads its configuration once.
  *
- * - Each language has its own search index (built by sitebuild/hooks.py), so
+ * - Each language has its own search index (built by the lu-site plugin, sitebuild/plugin.py), so
  *   German pages are searched with the German stemmer, and so on. Material
  *   finds the index at <base>/search/search_index.json: point the base of a
  *   German or English page to its language folder.
