@@ -176,7 +176,8 @@ def _check_page(page: Page, content_root: Path, facts, errors: ErrorCollector, l
             errors.add(path, sections.line, f"The section '{missing}' is missing in the "
                        f"{LANGUAGE_NAMES[lang]} text.", f"Add '{missing}:' with a heading and a body "
                        f"under 'sections', as in content/pages/{page.slug}.yml.")
-        for extra in [s for s in sections if s not in ids]:
+        # an id written twice in the page file is the mistake: the section it hides is no second one
+        for extra in [s for s in sections if s not in ids] if len(seen) == len(page.meta["sections"]) else []:
             errors.add(path, sections.line_of(extra), f"The section '{extra}' is not listed in "
                        f"content/pages/{page.slug}.yml.", "Check its spelling, or add it there "
                        "with its sources so every language has it.")

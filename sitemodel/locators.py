@@ -103,10 +103,16 @@ def is_legal(text: str) -> bool:
     return bool(tokens) and tokens[0].group("art") is not None
 
 
+def _has_grammar_problem(text: str) -> bool:
+    from .prose import LABEL, check  # here: prose imports facts, which imports this module
+
+    return bool(check(text, {}, "en", kind=LABEL)[0])
+
+
 def problems(raw) -> list[str]:
     """What is wrong with a locator, as plain sentences (empty when it is fine)."""
     if isinstance(raw, str):
-        if is_legal(raw):
+        if is_legal(raw) or _has_grammar_problem(raw):  # the shared grammar's error is the root cause
             return []
         return [f"The locator '{raw}' is free text in one language, so readers of the other "
                 "languages would see it untranslated. Write a legal reference as 'art. 12(2)' "

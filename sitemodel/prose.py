@@ -47,6 +47,8 @@ DIGIT = re.compile(r"\d[\d\s.,'\u00a0\u202f]*")
 INTERNAL = re.compile(r"^(?:\.\./)?([a-z0-9][a-z0-9-]*(?:/[a-z0-9][a-z0-9-]*)?)\.md(?:#([a-z0-9][a-z0-9-]*))?$")
 REFERENCE_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]]+\]:", re.M)
 IMAGE = re.compile(r"!\[")
+IMAGE_WHOLE = re.compile(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?")
+REFERENCE_IMAGE = re.compile(r"!\[[^\]]*\]\[([^\]]*)\]")
 ANY_LINK = re.compile(r"\[[^\]]*\]\s*[(\[]")
 
 # What the renderer lets through (nh3 allow-list).
@@ -115,10 +117,25 @@ def check(text: str, facts: dict[str, Fact], lang: str, kind: str = PROSE,
     def problem(index: int, message: str, fix: str) -> None:
         problems.append(ProseProblem(_line_offset(text, index), message, fix))
 
-    for match in HTML.finditer(text):
-        problem(match.start(), f"The text contains HTML or markup ('{match.group(0)[:40]}'), which is not allowed.",
+    # One mistake, one error: an image is not also a bad link, a closing tag not a second tag,
+    # an entity inside a refused address not a second problem.
+    images = [m.span() for m in IMAGE_WHOLE.finditer(text)]
+    image_labels = {m.group(1).strip().lower() for m in REFERENCE_IMAGE.finditer(text)}
+    addresses = [m.span(1) for m in LINK.finditer(text)]
+
+    def inside(index: int, spans) -> bool:
+        return any(start <= index < end for start, end in spans)
+
+    markup = [m for m in HTML.finditer(text) if not inside(m.start(), addresses)]
+    if markup:
+        shown = ", ".join(dict.fromkeys(f"'{m.group(0)[:40]}'" for m in markup[:3]))
+        problem(markup[0].start(), f"The text contains HTML or markup ({shown}), which is not allowed.",
                 "Remove it and use plain Markdown: **bold**, *italic*, [link text](page.md), '- ' for lists."
                 if kind == PROSE else "Remove it: this text is shown as it is written, without markup.")
+
+    def problem_outside_images(index: int, message: str, fix: str) -> None:
+        if not inside(index, images):
+            problem(index, message, fix)
     unslotted = SLOT.sub(lambda m: " " * len(m.group(0)) if m.group(1) in slots else m.group(0), text)
     for match in re.finditer(r"[{}]", unslotted):
         problem(match.start(), "The text contains a curly brace, which could change the page's HTML.",
@@ -127,15 +144,17 @@ def check(text: str, facts: dict[str, Fact], lang: str, kind: str = PROSE,
         problem(match.start(), "The text contains an image ('![…]'), which is not allowed: an image from "
                 "another site would tell that site who reads the page.", "Remove the image; describe it in words.")
     for match in REFERENCE_DEFINITION.finditer(text):
+        if match.group(0).strip().strip("[]:").strip().lower() in image_labels:
+            continue  # the address of an image already reported
         problem(match.start(), f"The text contains a reference-style link definition "
                 f"('{match.group(0).strip()[:40]}'), which is not allowed.",
                 "Write the link in one piece: [link text](page.md) or [link text](https://…).")
     if kind != PROSE:
         for match in ANY_LINK.finditer(text):
-            problem(match.start(), f"The text contains a link ('{match.group(0)[:40]}'), which is not "
+            problem_outside_images(match.start(), f"The text contains a link ('{match.group(0)[:40]}'), which is not "
                     "allowed here.", "Remove it: this text is shown as it is written, without links.")
     else:
-        _check_links(text, problem, links)
+        _check_links(text, problem_outside_images, links)
     for fact_id, fmt, offset in placeholders(text):
         if fact_id not in facts:
             problems.append(ProseProblem(
