@@ -14,7 +14,9 @@ from pathlib import Path
 from sitemodel import LANGUAGES
 from sitemodel.errors import ErrorCollector
 from sitemodel.facts import PLACEHOLDER, Fact, format_value
+from sitemodel.language_check import foreign_sentences
 from sitemodel.prose import TEXT, check
+from sitemodel.registry import LANGUAGE_NAMES
 from sitemodel.schema import validate
 from sitemodel.terminology import Terminology
 from sitemodel.terminology import load as load_terminology
@@ -140,6 +142,9 @@ def _check_text(path, data, key, text, facts, lang, errors, terminology: Termino
     for _offset, variant, term in terminology.problems(text, lang):
         errors.add(path, line, f"'{where}': '{variant}' is not the term this site uses.",
                    f"Write '{term}' (see content/terminology.yml).")
+    for sentence, other in foreign_sentences(terminology.without_official_names(text), lang):
+        errors.add(path, line, f"'{where}': this {LANGUAGE_NAMES[lang]} text looks {LANGUAGE_NAMES[other]}: "
+                   f"'{sentence[:60]}'.", f"Write it in {LANGUAGE_NAMES[lang]}.")
 
 
 def load_wording(root: Path, flows: dict, facts: dict[str, Fact],

@@ -65,3 +65,19 @@ def test_an_avoided_term_in_the_wizard_words_is_reported(tmp_path):
     load_wording(tmp_path, all_flows(), load(tmp_path).facts, errors)
     found = "\n".join(map(str, errors.errors))
     assert "content/fr/wizard/route.yml" in found and "'service de l'intégration' is not the term" in found
+
+
+def test_an_english_sentence_in_the_french_wizard_words_is_reported(tmp_path):
+    for part in ("content", "schema"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    path = tmp_path / "content/fr/wizard/route.yml"
+    errors = ErrorCollector(tmp_path)
+    load_wording(tmp_path, all_flows(), load(tmp_path).facts, errors)
+    assert errors.errors == []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    index = next(i for i, line in enumerate(lines) if line.startswith("intro:"))
+    lines[index] = 'intro: "This wizard tells you which of the steps you should take and where you can ask for help."'
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    load_wording(tmp_path, all_flows(), load(tmp_path).facts, errors)
+    found = "\n".join(map(str, errors.errors))
+    assert f"content/fr/wizard/route.yml:{index + 1}" in found and "looks English" in found
