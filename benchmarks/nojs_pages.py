@@ -14,7 +14,7 @@ from pathlib import Path
 STATE = re.compile(r"(^|/)wizard/[a-z]+/a/")
 
 
-def bench_nojs_pages(site: Path | None, table) -> dict:
+def bench_nojs_pages(site: Path | None, table, results: dict) -> dict:
     """Add the rows to the table; return the raw figures."""
     area = "Wizard"
     if site is None or not site.is_dir():

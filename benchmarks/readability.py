@@ -60,8 +60,7 @@ def score(text: str, lang: str) -> float:
 
 
 def measure(root: Path = ROOT) -> list[dict]:
-    extra = {f"wizard/{p.stem}" for p in (root / "wizard" / "flows").glob("*.py") if not p.stem.startswith("_")}
-    content = load(root, extra_pages=extra)
+    content = load(root)  # loading only: links are the build's business
     rows = []
     for slug, page in sorted(content.pages.items()):
         for lang in LANGUAGES:
@@ -112,3 +111,16 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def bench_readability(table, results: dict, top: int = 5) -> list[dict]:
+    """For run.py (make bench): the median reading ease per language and the hardest pages, as table rows."""
+    rows = measure()
+    for lang in LANGUAGES:
+        scores = sorted(r["score"] for r in rows if r["lang"] == lang)
+        if not scores:
+            continue
+        hardest = sorted((r for r in rows if r["lang"] == lang), key=lambda r: r["score"])[:top]
+        table.add("Plain language", f"reading ease of the pages in {lang} (median; hardest {top})",
+                  f"{scores[len(scores) // 2]}; " + ", ".join(f"{r['page']} {r['score']}" for r in hardest))
+    return rows

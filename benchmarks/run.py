@@ -64,6 +64,7 @@ import builds  # noqa: E402
 import npmtools  # noqa: E402
 import synthetic  # noqa: E402
 from nojs_pages import bench_nojs_pages  # noqa: E402
+from readability import bench_readability  # noqa: E402
 from server import SiteServer  # noqa: E402
 
 from sitemodel import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
@@ -574,8 +575,10 @@ def main(argv: list[str] | None = None) -> int:
         args.npm_problems = npmtools.install(args.npm_prefix, log)
         results["npm"] = {name: npmtools.installed_version(args.npm_prefix, name) for name in npmtools.PACKAGES}
         guarded("Wizard", bench_wizard_sizes, site, args, table, results)
-        results["nojs_pages"] = guarded("Wizard", bench_nojs_pages, site, table)  # benchmarks/nojs_pages.py
+        results["nojs_pages"] = guarded("Wizard", bench_nojs_pages, site, table, results)  # benchmarks/nojs_pages.py
         guarded("Page weight", bench_browser, sites, args, table, results)
+        # benchmarks/readability.py: reading ease per page and language
+        results["readability"] = guarded("Plain language", bench_readability, table, results)
     finally:
         if args.keep:
             log(f"Kept {work}")
