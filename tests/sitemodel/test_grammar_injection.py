@@ -50,7 +50,7 @@ HOSTILE = [
     "<iframe src=https://tracker.example></iframe>",
     "[x](https://ok.lu \"t\" onclick=alert(1))",
 ]
-RUNTIME_SRC = re.compile(r"(\.\./)+assets/wizard/wizard-v1\.js")
+RUNTIME_SRC = re.compile(r"(\.\./)+assets/wizard/wizard-v1(\.min)?\.js")
 BAD_SCHEMES = re.compile(r"^\s*(javascript|data|vbscript|file):", re.I)
 
 

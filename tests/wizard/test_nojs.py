@@ -15,7 +15,7 @@ from wizard_helpers import TODAY
 from wizard.analysis import walk as exact_paths
 from wizard.engine import FlowError, evaluate
 from wizard.nojs import answer_ranges, deciding_row, flow_pages, page_path, walk
-from wizard.site import _Describer
+from wizard.rules_text import Describer as _Describer
 
 FLOW_IDS = ("route", "permit", "subsidy")
 TODAYS = (TODAY, "2024-01-01", "2031-02-28")
