@@ -110,8 +110,8 @@ def _built(root: Path, fingerprint: str) -> dict[str, bytes]:
              "wizard-v1.css": css.encode()}
     for name in ("index.html", "embed.css"):
         files[f"embed/{name}"] = (JS_DIR / "embed" / name).read_bytes()
-    embed = _replace((JS_DIR / "embed" / "embed.js").read_text(encoding="utf-8"), EMBED_SLOT,
-                     embed_words(root), "embed.js")
+    embed = with_registry(_replace((JS_DIR / "embed" / "embed.js").read_text(encoding="utf-8"),
+                                   EMBED_SLOT, embed_words(root), "embed.js"))
     files["embed/embed.js"] = embed.encode()
     files["integrity.json"] = (json.dumps({name: sri(files[name]) for name in HASHED}, indent=2)
                                + "\n").encode()
