@@ -81,8 +81,9 @@ class _Audit(HTMLParser):
         for name, value in attrs:
             if name.startswith("on") or name in ("style", "src", "srcset", "action", "formaction"):
                 self.problems.append(f"{tag}[{name}]")
+            # relative links: the site's paths, with the no-JavaScript wizard's answer ids (third_country)
             if name == "href" and (BAD_SCHEMES.match(value or "") or not re.match(
-                    r"^(https?://|mailto:|#|[a-z0-9./-]*(#[a-z0-9-]*)?$)", value or "")):
+                    r"^(https?://|mailto:|#|[a-z0-9._/-]*(#[a-z0-9-]*)?$)", value or "")):
                 self.problems.append(f"{tag}[href={value}]")
 
 
