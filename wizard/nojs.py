@@ -22,11 +22,15 @@ your CAI began") is shown as its formula, the only thing a range determines.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import os
 from dataclasses import dataclass, field
 
+import markdown
+
 from sitemodel.facts import format_value
+from sitemodel.prose import TEXT, render
 
 from .engine import (
     COMPARATORS,
@@ -244,7 +248,23 @@ def deciding_row(flow: dict, answers: dict, facts: dict, params: dict) -> int | 
 # ---- pages ------------------------------------------------------------------------
 
 def _e(text) -> str:
+    """Ids, paths and attribute values: HTML-escaped, quotes included."""
     return html.escape(str(text), quote=True)
+
+
+@functools.lru_cache(maxsize=8192)
+def _words(text: str, lang: str) -> str:
+    """An editor's text as HTML: the shared grammar's renderer (sitemodel.prose.render, as on
+    the rules page), then Python-Markdown as mkdocs reads it; one paragraph becomes inline HTML
+    (these pages are raw HTML, where mkdocs does not read Markdown)."""
+    rendered = markdown.markdown(str(render(text, {}, lang, TEXT)))
+    if rendered.count("<p>") == 1 and rendered.startswith("<p>") and rendered.endswith("</p>"):
+        return rendered[3:-4]
+    return rendered
+
+
+def _t(data: dict, text) -> str:
+    return _words(str(text), data["lang"])
 
 
 def page_path(flow_id: str, state: State) -> str:
@@ -271,13 +291,13 @@ def _answers_list(flow_id: str, data: dict, state: State) -> list[str]:
     if not state.choices:
         return []
     labels = {q["id"]: q["label"] for q in data["questions"]}
-    lines = [f'<h2 class="luw-nojs-answers">{_e(ui["your_answers"])}</h2>', '<dl class="luw-nojs-answers">']
+    lines = [f'<h2 class="luw-nojs-answers">{_t(data, ui["your_answers"])}</h2>', '<dl class="luw-nojs-answers">']
     for index, (qid, choice) in enumerate(state.choices):
         href = _href_to_prefix(flow_id, state, index)
         lines.append(f'<div data-answer="{_e(qid)}" data-value="{_e(choice.value)}">'
-                     f'<dt>{_e(labels[qid])}</dt><dd>{_e(choice.label)} '
+                     f'<dt>{_t(data, labels[qid])}</dt><dd>{_t(data, choice.label)} '
                      f'<a href="{href}" aria-label="{_e(ui["change"] + colon + labels[qid])}">'
-                     f'{_e(ui["change"])}</a></dd></div>')
+                     f'{_t(data, ui["change"])}</a></dd></div>')
     lines.append("</dl>")
     return lines
 
@@ -288,7 +308,7 @@ def _data_attrs(flow_id: str, today: str) -> str:
 
 def _assessed(data: dict, today: str) -> str:
     date = format_value("date", dt.date.fromisoformat(today), data["lang"])
-    return f'<p class="luw-nojs-assessed">{_e(data["ui"]["nojs_assessed"].replace("{date}", date))}</p>'
+    return f'<p class="luw-nojs-assessed">{_t(data, data["ui"]["nojs_assessed"].replace("{date}", date))}</p>'
 
 
 def question_html(flow_id: str, data: dict, state: State, today: str, heading: str = "h1") -> str:
@@ -297,22 +317,22 @@ def question_html(flow_id: str, data: dict, state: State, today: str, heading: s
     question = next(q for q in data["questions"] if q["id"] == state.question)
     number = len(state.choices) + 1
     lines = [f'<div class="luw-nojs" {_data_attrs(flow_id, today)} data-question="{_e(question["id"])}">',
-             f'<p class="luw-nojs-caption">{_e(ui["question"])} {number}</p>',
-             f'<{heading} id="luw-nojs-question">{_e(question["text"])}</{heading}>']
+             f'<p class="luw-nojs-caption">{_t(data, ui["question"])} {number}</p>',
+             f'<{heading} id="luw-nojs-question">{_t(data, question["text"])}</{heading}>']
     if question.get("hint"):
-        lines.append(f'<p class="luw-nojs-hint">{_e(question["hint"])}</p>')
+        lines.append(f'<p class="luw-nojs-hint">{_t(data, question["hint"])}</p>')
     if question["type"] in ("number", "date"):
-        lines.append(f'<p>{_e(ui["nojs_choose"])}</p>')
+        lines.append(f'<p>{_t(data, ui["nojs_choose"])}</p>')
     lines.append('<ul class="luw-nojs-choices" aria-labelledby="luw-nojs-question">')
     prefix = "" if state.choices else f"{PREFIX}/"
     for choice in state.next_choices:
-        lines.append(f'<li><a href="{_e(prefix + choice.slug)}/">{_e(choice.label)}</a></li>')
+        lines.append(f'<li><a href="{_e(prefix + choice.slug)}/">{_t(data, choice.label)}</a></li>')
     lines.append("</ul>")
     if question["type"] == "date":
         lines.append(_assessed(data, today))
     lines += _answers_list(flow_id, data, state)
     if state.choices:
-        lines.append(f'<p><a href="{_href_to_prefix(flow_id, state, 0)}">{_e(ui["restart"])}</a></p>')
+        lines.append(f'<p><a href="{_href_to_prefix(flow_id, state, 0)}">{_t(data, ui["restart"])}</a></p>')
     lines.append("</div>")
     return "\n".join(lines)
 
@@ -331,34 +351,34 @@ def result_html(flow_id: str, data: dict, state: State, today: str, describe) ->
     ui, outcome = data["ui"], data["outcomes"][state.outcome]
     ranged = {qid for qid, choice in state.choices if choice.low is not None}
     lines = [f'<div class="luw-nojs" {_data_attrs(flow_id, today)} data-outcome="{_e(state.outcome)}">',
-             f'<p class="luw-nojs-caption">{_e(ui["result"])}</p>', f'<h1>{_e(outcome["title"])}</h1>']
-    lines += [f"<p>{_e(p.strip())}</p>" for p in outcome["body"].split("\n\n") if p.strip()]
+             f'<p class="luw-nojs-caption">{_t(data, ui["result"])}</p>', f'<h1>{_t(data, outcome["title"])}</h1>']
+    lines += [f"<p>{_t(data, p.strip())}</p>" for p in outcome["body"].split("\n\n") if p.strip()]
     if outcome["values"]:
         lines.append('<dl class="luw-nojs-values">')
         for value in outcome["values"]:
             text = _value_text(value, state, ranged, data, describe)
-            lines.append(f'<div><dt>{_e(value["label"])}</dt><dd>{_e(text)}</dd></div>')
+            lines.append(f'<div><dt>{_t(data, value["label"])}</dt><dd>{_t(data, text)}</dd></div>')
         lines.append("</dl>")
     for note in outcome["notes"]:
         if note["id"] in state.notes:
-            lines.append(f'<p class="luw-nojs-note" data-note="{_e(note["id"])}">{_e(note["text"])}</p>')
-    lines.append(f'<h2>{_e(ui["next_steps"])}</h2>')
-    lines.append("<ol>" + "".join(f"<li>{_e(step)}</li>" for step in outcome["next"]) + "</ol>")
+            lines.append(f'<p class="luw-nojs-note" data-note="{_e(note["id"])}">{_t(data, note["text"])}</p>')
+    lines.append(f'<h2>{_t(data, ui["next_steps"])}</h2>')
+    lines.append("<ol>" + "".join(f"<li>{_t(data, step)}</li>" for step in outcome["next"]) + "</ol>")
     if outcome["dated"]:
-        lines.append(f'<div class="admonition warning"><p>{_e(ui["dated"])}</p>')
+        lines.append(f'<div class="admonition warning"><p>{_t(data, ui["dated"])}</p>')
         if outcome["changes"]:
-            lines.append(f'<p>{_e(ui["changed_since"])}</p><ul>' + "".join(
-                f'<li>{_e(c["text"])} ({_e(c["title"])}, {_e(c["locator"])})</li>'
+            lines.append(f'<p>{_t(data, ui["changed_since"])}</p><ul>' + "".join(
+                f'<li>{_t(data, c["text"])} ({_t(data, c["title"])}, {_t(data, c["locator"])})</li>'
                 for c in outcome["changes"]) + "</ul>")
         lines.append("</div>")
-    lines.append(f'<h2>{_e(ui["sources"])}</h2>')
-    lines.append("<ul>" + "".join(f'<li>{_e(s["title"])}, {_e(s["locator"])}</li>'
+    lines.append(f'<h2>{_t(data, ui["sources"])}</h2>')
+    lines.append("<ul>" + "".join(f'<li>{_t(data, s["title"])}, {_t(data, s["locator"])}</li>'
                                   for s in outcome["sources"]) + "</ul>")
     lines.append(_assessed(data, today))
     lines += _answers_list(flow_id, data, state)
-    lines.append(f'<p><a href="{_href_to_prefix(flow_id, state, 0)}">{_e(ui["restart"])}</a> · '
+    lines.append(f'<p><a href="{_href_to_prefix(flow_id, state, 0)}">{_t(data, ui["restart"])}</a> · '
                  f'<a href="{_up(state)}{flow_id}-rules/#outcome-{_e(state.outcome.replace("_", "-"))}">'
-                 f'{_e(ui["rules_link"])}</a></p>')
+                 f'{_t(data, ui["rules_link"])}</a></p>')
     lines.append("</div>")
     return "\n".join(lines)
 
