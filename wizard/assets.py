@@ -5,10 +5,12 @@
 - ``wizard-v1.js`` (ES module, readable) and ``wizard-v1.classic.js`` (classic
   script), with ``wizard.css`` and the package version put in place of the
   ``"__WIZARD_CSS__"`` and ``"__WIZARD_VERSION__"`` tokens;
-- ``wizard-v1.min.js`` and ``wizard-v1.classic.min.js``, minified with rjsmin
-  (pinned on PyPI: ``make serve`` needs no npm; it only removes comments and
-  whitespace, so it cannot change what the code does, and the browser tests
-  run the minified file the site's pages load);
+- ``wizard-v1.min.js`` and ``wizard-v1.classic.min.js``: local names and the
+  element's private members shortened by wizard/jsnames.py, then comments and
+  whitespace removed by rjsmin (pinned on PyPI: ``make serve`` needs no npm);
+  tests/wizard/test_assets.py runs the minified build against the readable one
+  under Node on every path, and the browser tests run the minified file the
+  site's pages load;
 - ``wizard-v1.css`` (for browsers without constructable stylesheets);
 - the iframe page ``embed/`` (its words, per language, from content/<lang>/wizard/);
 - ``integrity.json``: the SRI hash (sha384) of each script and stylesheet.
@@ -33,6 +35,8 @@ import rjsmin
 from sitemodel import LANGUAGES
 from sitemodel.registry import FLOW_IDS
 from sitemodel.yamlload import load_file
+
+from .jsnames import shorten
 
 REPO = Path(__file__).resolve().parent.parent
 JS_DIR = Path(__file__).resolve().parent / "js"
@@ -59,8 +63,11 @@ def version() -> str:
 
 
 def minify(source: str) -> str:
-    """Comments and whitespace out; the leading /*! licence comment kept."""
-    return rjsmin.jsmin(source, keep_bang_comments=True) + "\n"
+    """Short local names, comments and whitespace out; the leading /*! licence comment and the
+    exported names kept."""
+    exported = MODULE_EXPORT.search(source)
+    keep = set(re.findall(r"\w+", exported.group(0))) - {"export"} if exported else set()
+    return rjsmin.jsmin(shorten(source, keep | {"LuIntegrationWizard"}), keep_bang_comments=True) + "\n"
 
 
 def sri(data: bytes) -> str:
@@ -110,8 +117,8 @@ def _built(root: Path, fingerprint: str) -> dict[str, bytes]:
              "wizard-v1.css": css.encode()}
     for name in ("index.html", "embed.css"):
         files[f"embed/{name}"] = (JS_DIR / "embed" / name).read_bytes()
-    embed = _replace((JS_DIR / "embed" / "embed.js").read_text(encoding="utf-8"), EMBED_SLOT,
-                     embed_words(root), "embed.js")
+    embed = with_registry(_replace((JS_DIR / "embed" / "embed.js").read_text(encoding="utf-8"),
+                                   EMBED_SLOT, embed_words(root), "embed.js"))
     files["embed/embed.js"] = embed.encode()
     files["integrity.json"] = (json.dumps({name: sri(files[name]) for name in HASHED}, indent=2)
                                + "\n").encode()

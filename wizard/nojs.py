@@ -13,6 +13,12 @@ value at which a condition of the table (decision rows, notes, skip
 conditions) changes its truth, and cuts the allowed range there. Nothing is
 written by hand: when a flow changes, its pages follow.
 
+The pages are written by wizard/templates/nojs.html.j2 (raw HTML inside the
+Markdown page, so that the element can hold the first question): every
+editor-written string goes through the shared grammar's renderer
+(``sitemodel.prose.render``, as on the rules page), ids, paths and attribute
+values are HTML-escaped.
+
 A static page cannot know the reader's date, so the pages are computed for
 one assessment date (``today``, the build date unless given) and say so. A
 computed value that depends on a range (for example "2 years after the date
@@ -22,11 +28,16 @@ your CAI began") is shown as its formula, the only thing a range determines.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import os
 from dataclasses import dataclass, field
 
+import markdown
+from markupsafe import Markup
+
 from sitemodel.facts import format_value
+from sitemodel.prose import TEXT, render
 
 from .engine import (
     COMPARATORS,
@@ -38,6 +49,7 @@ from .engine import (
     compute,
     evaluate,
 )
+from .page_templates import templates
 
 PREFIX = "a"  # wizard/<flow>/a/…: the folder of the generated states
 MAX_STATES = 5000  # per flow and language: a guard, a flow that explodes is a design problem
@@ -244,7 +256,29 @@ def deciding_row(flow: dict, answers: dict, facts: dict, params: dict) -> int | 
 # ---- pages ------------------------------------------------------------------------
 
 def _e(text) -> str:
+    """Ids, paths and attribute values: HTML-escaped, quotes included."""
     return html.escape(str(text), quote=True)
+
+
+@functools.lru_cache(maxsize=8192)
+def _words(text: str, lang: str) -> str:
+    """An editor's text as HTML: the shared grammar's renderer (sitemodel.prose.render, as on
+    the rules page), then Python-Markdown as mkdocs reads it; one paragraph becomes inline HTML
+    (these pages are raw HTML, where mkdocs does not read Markdown)."""
+    rendered = markdown.markdown(str(render(text, {}, lang, TEXT)))
+    if rendered.count("<p>") == 1 and rendered.startswith("<p>") and rendered.endswith("</p>"):
+        return rendered[3:-4]
+    return rendered
+
+
+def words(text, lang: str) -> Markup:
+    """The ``words`` filter of wizard/templates/nojs.html.j2."""
+    return Markup(_words(str(text), lang))  # noqa: S704 - rendered by the shared grammar
+
+
+def attribute(text) -> Markup:
+    """The ``attr`` filter: an id, a path or an attribute value, HTML-escaped with its quotes."""
+    return Markup(_e(text))  # noqa: S704 - escaped just now
 
 
 def page_path(flow_id: str, state: State) -> str:
@@ -266,55 +300,33 @@ def _href_to_prefix(flow_id: str, state: State, length: int) -> str:
     return "../" * (len(state.choices) - length)
 
 
-def _answers_list(flow_id: str, data: dict, state: State) -> list[str]:
-    ui, colon = data["ui"], data["format"]["colon"]
-    if not state.choices:
-        return []
+def _answers(flow_id: str, data: dict, state: State) -> list[dict]:
+    """The answers so far, each with the link that changes it."""
     labels = {q["id"]: q["label"] for q in data["questions"]}
-    lines = [f'<h2 class="luw-nojs-answers">{_e(ui["your_answers"])}</h2>', '<dl class="luw-nojs-answers">']
-    for index, (qid, choice) in enumerate(state.choices):
-        href = _href_to_prefix(flow_id, state, index)
-        lines.append(f'<div data-answer="{_e(qid)}" data-value="{_e(choice.value)}">'
-                     f'<dt>{_e(labels[qid])}</dt><dd>{_e(choice.label)} '
-                     f'<a href="{href}" aria-label="{_e(ui["change"] + colon + labels[qid])}">'
-                     f'{_e(ui["change"])}</a></dd></div>')
-    lines.append("</dl>")
-    return lines
-
-
-def _data_attrs(flow_id: str, today: str) -> str:
-    return f'data-flow="{_e(flow_id)}" data-today="{_e(today)}"'
+    return [{"qid": qid, "value": choice.value, "label": labels[qid], "shown": choice.label,
+             "href": _href_to_prefix(flow_id, state, index)}
+            for index, (qid, choice) in enumerate(state.choices)]
 
 
 def _assessed(data: dict, today: str) -> str:
     date = format_value("date", dt.date.fromisoformat(today), data["lang"])
-    return f'<p class="luw-nojs-assessed">{_e(data["ui"]["nojs_assessed"].replace("{date}", date))}</p>'
+    return data["ui"]["nojs_assessed"].replace("{date}", date)
+
+
+def _render(flow_id: str, data: dict, state: State, today: str, **context) -> str:
+    """A state through wizard/templates/nojs.html.j2 (no trailing newline, as a raw HTML block)."""
+    return templates().get_template("nojs.html.j2").render(
+        flow=flow_id, today=today, lang=data["lang"], ui=data["ui"], colon=data["format"]["colon"],
+        answers=_answers(flow_id, data, state), start=_href_to_prefix(flow_id, state, 0),
+        assessed=_assessed(data, today), **context).rstrip("\n")
 
 
 def question_html(flow_id: str, data: dict, state: State, today: str, heading: str = "h1") -> str:
     """The question of a state: its text, one link per answer, the answers so far."""
-    ui = data["ui"]
     question = next(q for q in data["questions"] if q["id"] == state.question)
-    number = len(state.choices) + 1
-    lines = [f'<div class="luw-nojs" {_data_attrs(flow_id, today)} data-question="{_e(question["id"])}">',
-             f'<p class="luw-nojs-caption">{_e(ui["question"])} {number}</p>',
-             f'<{heading} id="luw-nojs-question">{_e(question["text"])}</{heading}>']
-    if question.get("hint"):
-        lines.append(f'<p class="luw-nojs-hint">{_e(question["hint"])}</p>')
-    if question["type"] in ("number", "date"):
-        lines.append(f'<p>{_e(ui["nojs_choose"])}</p>')
-    lines.append('<ul class="luw-nojs-choices" aria-labelledby="luw-nojs-question">')
-    prefix = "" if state.choices else f"{PREFIX}/"
-    for choice in state.next_choices:
-        lines.append(f'<li><a href="{_e(prefix + choice.slug)}/">{_e(choice.label)}</a></li>')
-    lines.append("</ul>")
-    if question["type"] == "date":
-        lines.append(_assessed(data, today))
-    lines += _answers_list(flow_id, data, state)
-    if state.choices:
-        lines.append(f'<p><a href="{_href_to_prefix(flow_id, state, 0)}">{_e(ui["restart"])}</a></p>')
-    lines.append("</div>")
-    return "\n".join(lines)
+    return _render(flow_id, data, state, today, question=question, heading=heading,
+                   number=len(state.choices) + 1, choices=state.next_choices,
+                   prefix="" if state.choices else f"{PREFIX}/")
 
 
 def _value_text(value: dict, state: State, ranged: set[str], data: dict, describe) -> str:
@@ -328,39 +340,14 @@ def _value_text(value: dict, state: State, ranged: set[str], data: dict, describ
 
 def result_html(flow_id: str, data: dict, state: State, today: str, describe) -> str:
     """The result of a state: the same parts as the JavaScript result."""
-    ui, outcome = data["ui"], data["outcomes"][state.outcome]
+    outcome = data["outcomes"][state.outcome]
     ranged = {qid for qid, choice in state.choices if choice.low is not None}
-    lines = [f'<div class="luw-nojs" {_data_attrs(flow_id, today)} data-outcome="{_e(state.outcome)}">',
-             f'<p class="luw-nojs-caption">{_e(ui["result"])}</p>', f'<h1>{_e(outcome["title"])}</h1>']
-    lines += [f"<p>{_e(p.strip())}</p>" for p in outcome["body"].split("\n\n") if p.strip()]
-    if outcome["values"]:
-        lines.append('<dl class="luw-nojs-values">')
-        for value in outcome["values"]:
-            text = _value_text(value, state, ranged, data, describe)
-            lines.append(f'<div><dt>{_e(value["label"])}</dt><dd>{_e(text)}</dd></div>')
-        lines.append("</dl>")
-    for note in outcome["notes"]:
-        if note["id"] in state.notes:
-            lines.append(f'<p class="luw-nojs-note" data-note="{_e(note["id"])}">{_e(note["text"])}</p>')
-    lines.append(f'<h2>{_e(ui["next_steps"])}</h2>')
-    lines.append("<ol>" + "".join(f"<li>{_e(step)}</li>" for step in outcome["next"]) + "</ol>")
-    if outcome["dated"]:
-        lines.append(f'<div class="admonition warning"><p>{_e(ui["dated"])}</p>')
-        if outcome["changes"]:
-            lines.append(f'<p>{_e(ui["changed_since"])}</p><ul>' + "".join(
-                f'<li>{_e(c["text"])} ({_e(c["title"])}, {_e(c["locator"])})</li>'
-                for c in outcome["changes"]) + "</ul>")
-        lines.append("</div>")
-    lines.append(f'<h2>{_e(ui["sources"])}</h2>')
-    lines.append("<ul>" + "".join(f'<li>{_e(s["title"])}, {_e(s["locator"])}</li>'
-                                  for s in outcome["sources"]) + "</ul>")
-    lines.append(_assessed(data, today))
-    lines += _answers_list(flow_id, data, state)
-    lines.append(f'<p><a href="{_href_to_prefix(flow_id, state, 0)}">{_e(ui["restart"])}</a> · '
-                 f'<a href="{_up(state)}{flow_id}-rules/#outcome-{_e(state.outcome.replace("_", "-"))}">'
-                 f'{_e(ui["rules_link"])}</a></p>')
-    lines.append("</div>")
-    return "\n".join(lines)
+    return _render(flow_id, data, state, today, question=None, outcome=outcome, outcome_id=state.outcome,
+                   paragraphs=[p.strip() for p in outcome["body"].split("\n\n") if p.strip()],
+                   values=[(value["label"], _value_text(value, state, ranged, data, describe))
+                           for value in outcome["values"]],
+                   notes=[note for note in outcome["notes"] if note["id"] in state.notes],
+                   rules=f'{_up(state)}{flow_id}-rules/#outcome-{state.outcome.replace("_", "-")}')
 
 
 def _front_matter(title: str) -> str:

@@ -19,4 +19,9 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 @cache
 def templates() -> Environment:
-    return environment(TEMPLATES, quotes=False)
+    from .nojs import attribute, words  # the no-JavaScript pages' filters (raw HTML blocks)
+
+    env = environment(TEMPLATES, quotes=False)
+    env.filters["words"] = words
+    env.filters["attr"] = attribute
+    return env

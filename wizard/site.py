@@ -134,7 +134,7 @@ def wizard_page(data: dict, fallback: str = "") -> str:
     """The interactive page: intro, the element holding the first no-JS question (wizard/nojs.py), the rules link."""
     return templates().get_template("wizard.md.j2").render(
         title=data["title"], intro=data["intro"], flow=data["flow"], lang=data["lang"], ui=data["ui"],
-        fallback=Markup(fallback),  # noqa: S704 - built by wizard/nojs.py, every word escaped there
+        fallback=Markup(fallback),  # noqa: S704 - built by wizard/nojs.py, every word through sitemodel.prose.render
         script_tag=Markup(script_tag(data["lang"])))  # noqa: S704 - a fixed tag, no editor text
 
 

@@ -16,9 +16,9 @@ def test_the_report_measures_every_shipped_data_file_and_the_goal_check_can_fail
     assert sizes["runtime"]["min_gzip"] < sizes["runtime"]["gzip"] < sizes["runtime"]["raw"]
     assert set(sizes["data"]) == {f"{f}.{lang}" for f in FLOW_IDS
                                   for lang in LANGUAGES}
-    # strip_js keeps every name; terser (benchmarks/run.py, the goal's real measure) mangles them
-    # and gives about 16 % less. So the runtime must stay under 10 KB by the benchmark, and
-    # under 12 KB by this conservative measure.
+    # min_gzip is the shipped wizard-v1.min.js (short names + rjsmin); the 10 KB goal is the
+    # benchmark's to report (make bench), this test only keeps the runtime from growing past
+    # the 12 KB mark it had before names were shortened.
     stripped_ceiling = GOAL_BYTES * 6 // 5
     assert sizes["runtime"]["min_gzip"] < stripped_ceiling, sizes["runtime"]
     assert not within_goals({**sizes, "runtime": {"min_gzip": GOAL_BYTES}})

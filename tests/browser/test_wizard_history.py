@@ -101,7 +101,9 @@ def test_an_encoded_shared_link_opens_the_result_and_copy_link_confirms(server, 
         wizard = page.locator("lu-integration-wizard")
         assert wizard.locator("[part~=result] [part~=heading]").inner_text() == "Estimate of the yearly subsidies"
         wizard.get_by_role("button", name="Copy link to this result").click()
-        assert wizard.get_by_role("status").filter(has_text="Link copied.").count() == 1
+        confirmed = wizard.get_by_role("status").filter(has_text="Link copied.")
+        confirmed.wait_for(timeout=5000)  # the clipboard answers asynchronously
+        assert confirmed.count() == 1
         copied = page.evaluate("navigator.clipboard.readText()")
         assert copied.endswith("#wizard=subsidy.council_size:large,members:10,coordinator:no")
         other = context.new_page()

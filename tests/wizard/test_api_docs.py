@@ -5,7 +5,10 @@ them: attributes (``observedAttributes`` and ``this.get/has/toggleAttribute("x")
 events (``new CustomEvent("x"`` and ``_emit("x"``), parts (``part: "a b"`` and
 ``part="…"``), custom properties (``var(--luw-…`` in the script and wizard.css),
 public members (getters, setters and methods of the element class not starting
-with ``_``, and static fields set as ``LuIntegrationWizard.x =``). The docs
+with ``_``, static fields set as ``LuIntegrationWizard.x =``, and the properties
+that mirror the attributes: the runtime defines them in one loop,
+``Object.defineProperty(LuIntegrationWizard.prototype, camel(name)`` over
+``const ATTRS = [...]``; ``lang`` is HTMLElement's own, which mirrors it already). The docs
 mark each list with an HTML comment, ``<!-- api:attributes -->`` and so on:
 the names are the first cell of each table row after the marker, or every
 name in code (backticks) in the paragraph or code block after it.
@@ -52,6 +55,10 @@ def api_in_code(code: str, css: str) -> dict[str, set[str]]:
     members |= {m for m in re.findall(r"^\s*(?:static\s+)?(?:async\s+)?([a-zA-Z]\w*)\s*\([^)]*\)\s*\{", body, re.M)
                 if m not in LIFECYCLE}
     members |= set(re.findall(r"\bLuIntegrationWizard\.([a-zA-Z]\w*)\s*=", code))
+    mirrored = re.search(r"const ATTRS\s*=\s*\[([^\]]*)\]", code)
+    if mirrored and re.search(r"Object\.defineProperty\(\s*LuIntegrationWizard\.prototype\s*,\s*camel\(name\)", code):
+        members |= {re.sub(r"-(\w)", lambda m: m.group(1).upper(), a)
+                    for a in re.findall(r'"([a-z][a-z-]*)"', mirrored.group(1))}
     members -= {"observedAttributes"}  # the platform's hook, not API
     return {"attributes": attributes, "events": events, "parts": parts,
             "custom-properties": properties, "members": members}
@@ -128,8 +135,10 @@ def test_the_extraction_finds_what_a_new_api_would_add():
       restart() { this._emit("lu-wizard-restart", {}); }
       _private() { this.dispatchEvent(new CustomEvent("lu-wizard-ready")); el("p", { part: "x y" }); }
     }
-    W.version = "1";"""
+    W.version = "1";
+    const ATTRS = ["flow", "heading-level"];
+    Object.defineProperty(LuIntegrationWizard.prototype, camel(name), {});"""
     api = api_in_code(code.replace("W.version", "LuIntegrationWizard.version"), "a { color: var(--luw-ink) }")
     assert api == {"attributes": {"flow", "heading-level"}, "events": {"lu-wizard-restart", "lu-wizard-ready"},
                    "parts": {"x", "y"}, "custom-properties": {"--luw-ink"},
-                   "members": {"flow", "restart", "version"}}
+                   "members": {"flow", "headingLevel", "restart", "version"}}

@@ -15,7 +15,7 @@ from wizard_helpers import TODAY
 from wizard.analysis import walk as exact_paths
 from wizard.engine import FlowError, evaluate
 from wizard.nojs import answer_ranges, deciding_row, flow_pages, page_path, walk
-from wizard.site import _Describer
+from wizard.rules_text import Describer as _Describer
 
 FLOW_IDS = ("route", "permit", "subsidy")
 TODAYS = (TODAY, "2024-01-01", "2031-02-28")
@@ -76,8 +76,10 @@ def test_every_value_of_a_range_gives_the_result_of_its_page(flows, flow_data, v
 
 def test_a_number_range_is_cut_where_the_table_compares(flows, values):
     age = next(q for q in flows["route"]["questions"] if q["id"] == "age")
+    # the flow compares the age with the CAI's minimum age (skip condition) and the age of majority
+    cai, adult = values["cai.min_age"], values["adult_age"]
     assert answer_ranges(flows["route"], age, {"connection": "lives"}, values, {"today": TODAY}) \
-        == [(0, values["adult_age"] - 1), (values["adult_age"], 130)]
+        == [(0, cai - 1), (cai, adult - 1), (adult, 130)]
 
 
 def test_each_comparison_cuts_on_its_side_of_the_value():

@@ -16,8 +16,9 @@ window.addEventListener("message", (event) => {
     if (frame.contentWindow === event.source) frame.style.height = Math.min(Math.max(Number(data.height) || 0, 50), 5000) + "px";
   }
 });
-// the iframe posts only to the exact origin given as parent (embed v1.1), here this page's own
+// the iframe posts only to the exact origin given as parent (embed v1.1), here this page's own;
+// only index.html holds the iframe (the router and blank hosts share this script)
 document.addEventListener("DOMContentLoaded", () => {
-  document.getElementById("frame").src = "/assets/wizard/embed/index.html?flow=subsidy&lang=de&parent="
-    + encodeURIComponent(location.origin);
+  const frame = document.getElementById("frame");
+  if (frame) frame.src = "/assets/wizard/embed/index.html?flow=subsidy&lang=de&parent=" + encodeURIComponent(location.origin);
 });

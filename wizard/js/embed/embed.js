@@ -4,11 +4,13 @@ import "../wizard-v1.min.js";
 
 // the build (wizard/assets.py) puts here, per language, this page's words and each flow's title
 const WORDS = "__EMBED_WORDS__";
-const FLOWS = Object.keys(WORDS.en.flows);
+// and the languages and flow ids of sitemodel/registry.json
+const LANGS = "__WIZARD_LANGUAGES__";
+const FLOWS = "__WIZARD_FLOWS__";
 const query = new URLSearchParams(location.search);
 const asked = { flow: query.get("flow") || "route", lang: (query.get("lang") || "fr").toLowerCase() };
 const base = asked.lang.split("-")[0]; // a regional tag (de-LU) speaks its base language
-const lang = Object.prototype.hasOwnProperty.call(WORDS, base) ? base : null;
+const lang = LANGS.includes(base) ? base : null;
 const flow = FLOWS.includes(asked.flow) ? asked.flow : null;
 const main = document.getElementById("wizard");
 
@@ -42,13 +44,13 @@ function text(tag, content, attrs) {
 
 if (!lang || !flow) {
   // a clear error, in the language asked for, or in every language when that one is unknown
-  const langs = lang ? [lang] : Object.keys(WORDS);
+  const langs = lang ? [lang] : LANGS;
   document.documentElement.lang = langs[0];
   document.title = langs.map((l) => WORDS[l].embed_title).join(" / ");
   for (const l of langs) {
     const words = WORDS[l];
     const problem = lang ? words.embed_error_flow.replace("{flow}", asked.flow).replace("{flows}", FLOWS.join(", "))
-      : words.embed_error_lang.replace("{lang}", asked.lang).replace("{langs}", Object.keys(WORDS).join(", "));
+      : words.embed_error_lang.replace("{lang}", asked.lang).replace("{langs}", LANGS.join(", "));
     const box = text("div", "", { lang: l, role: "alert", class: "error" });
     box.append(text("h1", words.embed_title), text("p", problem));
     main.appendChild(box);
