@@ -31,6 +31,7 @@ import datetime as dt
 import functools
 import html
 import os
+import re
 from dataclasses import dataclass, field
 
 import markdown
@@ -276,6 +277,24 @@ def words(text, lang: str) -> Markup:
     return Markup(_words(str(text), lang))  # noqa: S704 - rendered by the shared grammar
 
 
+def linked(text: Markup, lang: str, links: dict[str, str]) -> Markup:
+    """The ``linked`` filter: rendered words in which the names of organisations and platforms
+    (wizard/links.py: the shared URL facts) become links, as the JavaScript wizard shows them.
+    Only text outside tags and outside links is touched; names and addresses are escaped."""
+    names = {_words(name, lang): url for name, url in links.items()}  # as the name appears rendered
+    if not names:
+        return text
+    pattern = re.compile("|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)))
+    out, in_link = [], False
+    for part in re.split(r"(<[^>]*>)", str(text)):
+        if part.startswith("<"):
+            in_link = part.startswith("<a ") or (in_link and part != "</a>")
+        elif not in_link:
+            part = pattern.sub(lambda m: f'<a href="{_e(names[m.group(0)])}">{m.group(0)}</a>', part)
+        out.append(part)
+    return Markup("".join(out))  # noqa: S704 - rendered words, escaped addresses
+
+
 def attribute(text) -> Markup:
     """The ``attr`` filter: an id, a path or an attribute value, HTML-escaped with its quotes."""
     return Markup(_e(text))  # noqa: S704 - escaped just now
@@ -318,7 +337,7 @@ def _render(flow_id: str, data: dict, state: State, today: str, **context) -> st
     return templates().get_template("nojs.html.j2").render(
         flow=flow_id, today=today, lang=data["lang"], ui=data["ui"], colon=data["format"]["colon"],
         answers=_answers(flow_id, data, state), start=_href_to_prefix(flow_id, state, 0),
-        assessed=_assessed(data, today), **context).rstrip("\n")
+        assessed=_assessed(data, today), links=data.get("links", {}), **context).rstrip("\n")
 
 
 def question_html(flow_id: str, data: dict, state: State, today: str, heading: str = "h1") -> str:

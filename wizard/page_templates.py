@@ -19,9 +19,10 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 @cache
 def templates() -> Environment:
-    from .nojs import attribute, words  # the no-JavaScript pages' filters (raw HTML blocks)
+    from .nojs import attribute, linked, words  # the no-JavaScript pages' filters (raw HTML blocks)
 
     env = environment(TEMPLATES, quotes=False)
     env.filters["words"] = words
     env.filters["attr"] = attribute
+    env.filters["linked"] = linked
     return env

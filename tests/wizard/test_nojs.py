@@ -138,3 +138,22 @@ def test_a_value_from_a_range_is_shown_as_its_formula_not_as_a_number(flows, flo
     _, pages = flow_pages(flow, data, TODAY, _Describer(data, facts, "en").expr)
     results = [t for t in pages.values() if 'data-outcome="estimate"' in t]
     assert results and all("«" in t and "exact answer" in t for t in results)
+
+
+@pytest.mark.parametrize("lang", ("fr", "de", "en"))
+def test_a_result_page_links_the_organisations_it_names_as_the_javascript_wizard_does(flows, flow_data, facts,
+                                                                                        lang):
+    linked = 0
+    for flow_id in FLOW_IDS:
+        flow, data = flows[flow_id], flow_data[(flow_id, lang)]
+        _, pages = flow_pages(flow, data, TODAY, _Describer(data, facts, lang).expr)
+        for text in pages.values():
+            if 'data-outcome="' not in text:
+                continue
+            for name, url in data["links"].items():
+                shown = text.split('<h2', 1)[0]  # the result's own words, before the sources
+                if name in shown and not any(name in other and other != name for other in data["links"]):
+                    assert f'<a href="{url}">{name}</a>' in shown, (flow_id, lang, name)
+                    linked += 1
+            assert 'href="javascript' not in text
+    assert linked > 0  # the check above ran on real results
