@@ -3,15 +3,17 @@
 ``runtime_assets()`` returns the files under the site's ``assets/wizard/``:
 
 - ``wizard-v1.js`` (ES module, readable) and ``wizard-v1.classic.js`` (classic
-  script), with ``wizard.css`` and the package version put in place of the
-  ``"__WIZARD_CSS__"`` and ``"__WIZARD_VERSION__"`` tokens;
+  script), with the package version put in place of the ``"__WIZARD_VERSION__"``
+  token;
 - ``wizard-v1.min.js`` and ``wizard-v1.classic.min.js``: local names and the
   element's private members shortened by wizard/jsnames.py, then comments and
   whitespace removed by rjsmin (pinned on PyPI: ``make serve`` needs no npm);
   tests/wizard/test_assets.py runs the minified build against the readable one
   under Node on every path, and the browser tests run the minified file the
   site's pages load;
-- ``wizard-v1.css`` (for browsers without constructable stylesheets);
+- ``wizard-v1.css``, the styles (``wizard/js/wizard.css``), which the runtime fetches beside
+  itself and adopts in its shadow root (a ``<link>`` in browsers without constructable
+  stylesheets);
 - the iframe page ``embed/`` (its words, per language, from content/<lang>/wizard/);
 - ``integrity.json``: the SRI hash (sha384) of each script and stylesheet.
 
@@ -42,7 +44,6 @@ REPO = Path(__file__).resolve().parent.parent
 JS_DIR = Path(__file__).resolve().parent / "js"
 RUNTIME = "wizard-v1.js"
 MINIFIED = "wizard-v1.min.js"
-CSS_SLOT = '"__WIZARD_CSS__"'  # where the build puts wizard.css, as a JSON string
 VERSION_SLOT = '"__WIZARD_VERSION__"'  # where the build puts the package version
 EMBED_SLOT = '"__EMBED_WORDS__"'  # the iframe page's words in every language
 # where the build puts the lists of sitemodel/registry.json, as JSON arrays
@@ -105,7 +106,6 @@ def _replace(text: str, slot: str, value, name: str) -> str:
 def _built(root: Path, fingerprint: str) -> dict[str, bytes]:
     module = (JS_DIR / RUNTIME).read_text(encoding="utf-8")
     css = (JS_DIR / "wizard.css").read_text(encoding="utf-8")
-    module = _replace(module, CSS_SLOT, css, RUNTIME)
     module = with_registry(_replace(module, VERSION_SLOT, version(), RUNTIME))
     if MODULE_BASE not in module or not MODULE_EXPORT.search(module):
         raise RuntimeError("wizard-v1.js lost the lines the classic build rewrites")

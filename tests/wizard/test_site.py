@@ -107,7 +107,7 @@ def test_wording_mistakes_are_reported_in_plain_words(broken_root, facts):
     assert "The key 'title' is missing in outcomes > not_adult" in found
     assert "[[adult.age]] names a fact that does not exist" in found
     assert "The text contains the number '18'" in found
-    assert "The text contains HTML or markup ('<b>')" in found
+    assert "The text contains HTML or markup ('<b>', '</b>')" in found
     assert "content/en/wizard/subsidy.yml:" in found and "not valid YAML" in found
     assert "'questions > council_size > options > large' is missing in FR" in found
     assert "'questions > council_size > options > huge' is not used by the 'subsidy' wizard" in found

@@ -267,16 +267,22 @@ function whyOf(data, r, answers, today, base) {
 // everything inside starts from `all: initial`, so the page's inherited fonts and colours stop
 // at the container. Every colour is a documented --luw-* property; the defaults follow the
 // page's color-scheme (light, or dark when the page allows it and the reader asks for it).
-const CSS = "__WIZARD_CSS__";
 const VERSION = "__WIZARD_VERSION__"; // the build (wizard/assets.py) puts wizard/js/package.json's version here
 const DATA_VERSION = 1; // the "v" field of wizard/export.py's data this runtime reads
 
-let sheet = null;
+// The styles are wizard-v1.css beside this script: a file of its own, cached, fetched once per
+// page while the data loads (so the script stays small); the first render waits for both.
+let sheet = null, styled = null;
 function styleFor(root, base) {
   try {
-    if (!sheet) { sheet = new CSSStyleSheet(); sheet.replaceSync(CSS); }
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      styled = fetch(new URL("wizard-v1.css", base).href, { credentials: "omit" })
+        .then((r) => (r.ok ? r.text() : "")).then((css) => sheet.replace(css)).catch(() => {});
+    }
     root.adoptedStyleSheets = [sheet];
   } catch (e) {
+    styled = styled || Promise.resolve();
     // older browsers: a stylesheet file beside the script (no inline style, CSP-safe)
     const link = document.createElement("link");
     link.rel = "stylesheet";
@@ -499,6 +505,7 @@ function defineElement() {
         if (gen === this._gen) this._fail(reason);
         return;
       }
+      await styled;
       if (gen !== this._gen) return; // removed, or a newer flow or language was asked for meanwhile
       this._ctl = null;
       this._main.removeAttribute("aria-busy");
