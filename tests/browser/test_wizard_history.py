@@ -14,7 +14,15 @@ import pytest
 
 from sitemodel import LANGUAGES
 
-from .conftest import ARTIFACTS, browser_today, show_wizard_state, wizard_data, wizard_ready, wizard_screens
+from .conftest import (
+    ARTIFACTS,
+    DEEP_ACTIVE_ELEMENT_JS,
+    browser_today,
+    show_wizard_state,
+    wizard_data,
+    wizard_ready,
+    wizard_screens,
+)
 
 WCAG22 = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
           "resultTypes": ["violations"]}
@@ -158,3 +166,41 @@ def test_axe_wcag22_finds_nothing_on_any_question_error_or_result(lang, server, 
             assert len(screens) > 3
     assert not problems, "\n".join(problems)
     assert not log.page_errors, log.page_errors
+
+
+# Where the focus is, and where the sticky header ends (WCAG 2.4.11, focus not obscured).
+FOCUS_AND_HEADER_JS = f"""() => {{
+  const element = ({DEEP_ACTIVE_ELEMENT_JS})();
+  const box = element.getBoundingClientRect(), header = document.querySelector('.md-header');
+  return {{ part: element.getAttribute('part') || element.tagName.toLowerCase(), top: box.top,
+           bottom: box.bottom, header: header.getBoundingClientRect().bottom,
+           sticky: /sticky|fixed/.test(getComputedStyle(header).position), viewport: innerHeight }};
+}}"""
+
+
+def test_the_focus_the_wizard_moves_is_never_under_the_sticky_header_on_a_phone(server, open_page):
+    """The error summary, then each new question's heading, get the focus from the wizard itself:
+    on a phone, after the reader has scrolled, they land below Material's sticky header."""
+    with open_page(viewport={"width": 360, "height": 640}) as (_, page, log):
+        page.goto(server.url(page_of("route", "en")))
+        wizard_ready(page)
+        wizard = page.locator("lu-integration-wizard")
+        states = []
+        page.mouse.wheel(0, 2000)  # the reader has scrolled: the header stays on top of the page
+        wizard.locator("[part~=button-primary]").click()  # no answer: the error summary takes the focus
+        page.wait_for_function("() => !!document.querySelector('lu-integration-wizard')"
+                               ".shadowRoot.querySelector('[part~=error-summary]')")
+        page.wait_for_timeout(300)  # smooth scrolling, if any, has ended
+        states.append(page.evaluate(FOCUS_AND_HEADER_JS))
+        answer_route_start(wizard)  # two questions answered: each new heading takes the focus
+        page.wait_for_timeout(300)
+        states.append(page.evaluate(FOCUS_AND_HEADER_JS))
+        # the check can fail: scrolled so that the heading's top is at the window's top (as a script
+        # that ignored scroll margins would), the focused heading is under the header
+        page.evaluate(f"""() => {{ document.body.style.paddingBottom = '3000px';
+                                    scrollBy(0, ({DEEP_ACTIVE_ELEMENT_JS})().getBoundingClientRect().top); }}""")
+        hidden = page.evaluate(FOCUS_AND_HEADER_JS)
+    assert hidden["top"] < hidden["header"], hidden
+    assert all(state["sticky"] for state in states), states  # the check is about a sticky header
+    for state in states:
+        assert state["top"] >= state["header"] - 1 and state["bottom"] <= state["viewport"] + 1, state
