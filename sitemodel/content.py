@@ -60,12 +60,20 @@ class Content:
     known_slugs: set[str] = field(default_factory=set)  # every page file, even one with errors
 
 
-def _load(path: Path, schema: str, errors: ErrorCollector):
+def _read(path: Path, errors: ErrorCollector) -> tuple[bool, object]:
+    """(True, the YAML of a file), or (False, None) with its problem reported. The file counts as
+    failed until its loader has checked it, so that knock-on errors are suppressed."""
     errors.failed_to_load(path)  # until it has loaded
     try:
-        data = load_file(path)
+        return True, load_file(path)
     except YamlProblem as problem:
         errors.add(path, problem.line, problem.message, problem.fix)
+        return False, None
+
+
+def _load(path: Path, schema: str, errors: ErrorCollector):
+    read, data = _read(path, errors)
+    if not read:
         return None
     if data is None:
         errors.add(path, 1, "The file is empty.", "Fill it in (copy an existing file as a start) or delete it.")
@@ -170,11 +178,8 @@ def load(root: Path, errors: ErrorCollector | None = None) -> Content:
 
 def _load_prose(path: Path, errors: ErrorCollector):
     """Load a language file; a shared key written there gets its own explanation."""
-    errors.failed_to_load(path)  # until it has loaded
-    try:
-        data = load_file(path)
-    except YamlProblem as problem:
-        errors.add(path, problem.line, problem.message, problem.fix)
+    read, data = _read(path, errors)
+    if not read:
         return None
     if isinstance(data, dict):
         shared = [key for key in data if key in SHARED_KEYS]

@@ -11,6 +11,8 @@ policy too. The policy is the one ``build.py build`` put into each page as a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 
@@ -60,13 +62,21 @@ def test_no_page_violates_the_content_security_policy(violations):
     assert found == []
 
 
-def test_the_search_and_its_worker_run_under_the_policy(browser, server):
+@contextmanager
+def recording_violations(browser) -> Iterator[tuple[object, list[str]]]:
+    """A page in a fresh context whose CSP violations are recorded in the list."""
     found: list[str] = []
     context = browser.new_context()
     context.expose_binding("__luCspViolation", lambda _source, what: found.append(what))
     context.add_init_script(RECORD_VIOLATIONS_JS)
     try:
-        page = context.new_page()
+        yield context.new_page(), found
+    finally:
+        context.close()
+
+
+def test_the_search_and_its_worker_run_under_the_policy(browser, server):
+    with recording_violations(browser) as (page, found):
         page.goto(server.url("/"), wait_until="load")
         # search on demand: the index and the real worker are fetched once the reader opens the search
         with page.expect_response(lambda response: response.url.endswith("search_index.json"), timeout=60_000):
@@ -74,27 +84,18 @@ def test_the_search_and_its_worker_run_under_the_policy(browser, server):
         page.wait_for_timeout(1_000)  # the worker builds its index from the file
         page.keyboard.type("pacte", delay=50)
         page.wait_for_selector(".md-search-result__item", timeout=60_000)
-    finally:
-        context.close()
     assert found == []
 
 
 def test_the_violation_listener_sees_an_inline_script(browser, server):
     """The sweep above can fail: a script added to a page is refused and reported."""
-    found: list[str] = []
-    context = browser.new_context()
-    context.expose_binding("__luCspViolation", lambda _source, what: found.append(what))
-    context.add_init_script(RECORD_VIOLATIONS_JS)
-    try:
-        page = context.new_page()
+    with recording_violations(browser) as (page, found):
         page.goto(server.url("/"), wait_until="load")
         page.evaluate("""() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1';
                                   document.body.append(s); }""")
         page.wait_for_function("() => true")
         page.wait_for_timeout(100)
         assert page.evaluate("() => window.__ran") is None
-    finally:
-        context.close()
     assert any("script-src" in violation for violation in found), found
 
 
