@@ -18,10 +18,9 @@ from markupsafe import Markup, escape
 from sitemodel import LANGUAGES, SECTION_ORDER
 from sitemodel.content import Content, Page
 from sitemodel.facts import format_date
-from sitemodel.locators import render as render_locator  # issue 14
 from sitemodel.pages import RenderedPage
 from sitemodel.prose import render as render_prose
-from sitemodel.sources import cited_as, locator_in
+from sitemodel.sources import cite as cite_source
 from sitemodel.templating import environment as markdown_environment
 from sitemodel.typography import apply as typography  # issue 14: French no-break spaces
 
@@ -45,6 +44,12 @@ def meta_text(markdown: str) -> str:
     return str(escape(" ".join(re.split(r"[ \t\n\r\f\v]+", text.strip(" \t\n\r\f\v")))))
 
 
+def _cited(source, locator, lang: str) -> dict:
+    """A citation for a page in ``lang`` (see sitemodel.sources.cite), with French typography."""
+    cited = cite_source(source, locator, lang)
+    return {**cited, "note": typography(cited["note"], lang), "locator": typography(cited["locator"], lang)}
+
+
 def _page_context(content: Content, page: Page, lang: str) -> dict:
     facts = content.facts
     prose = page.prose[lang]
@@ -55,10 +60,8 @@ def _page_context(content: Content, page: Page, lang: str) -> dict:
     def cite(citations) -> list[dict]:
         cited = []
         for citation in citations:
-            source = content.sources[citation["source"]]
-            title, url = cited_as(source, lang)  # the page in this language, if any, with its own headings
-            locator = locator_in(source, citation["locator"], lang)
-            cited.append({"title": title, "url": url, "locator": typography(render_locator(locator, lang), lang)})
+            # the page in this language, if any, with its own headings; else the original, marked (lang=)
+            cited.append(_cited(content.sources[citation["source"]], citation["locator"], lang))
         return cited
 
     sections = []
@@ -70,10 +73,7 @@ def _page_context(content: Content, page: Page, lang: str) -> dict:
             source = content.sources[fact.source]
             # a change that is a date shows that date; otherwise when the source stated it
             when = fact.value if fact.type == "date" else fact.as_of
-            title, url = cited_as(source, lang)
-            changes.append({"title": title, "url": url,
-                            "locator": typography(render_locator(
-                                locator_in(source, getattr(fact.locator, "raw", fact.locator), lang), lang), lang),
+            changes.append({**_cited(source, getattr(fact.locator, "raw", fact.locator), lang),
                             "as_of": format_date(when, lang) if when else None})
         sections.append({"id": meta["id"], "heading": text(words["heading"]), "body": text(words["body"]),
                          "sources": cite(meta.get("sources", [])), "changes": changes})

@@ -4,6 +4,9 @@ reader's language, and one term per concept.
 - every locator (pages and facts) is well formed (see ``locators``);
 - no sentence of a page is written in another language than the page's
   (see ``language_check``); official names kept in French are allowed;
+- no citation shows a page's reader a title or a quoted heading in another
+  language unless it is marked as one (``language:`` of the source, or its
+  edition in the reader's language under ``translations:``);
 - no page uses a variant that content/terminology.yml says to avoid;
 - every ``applies_from`` of a fact is a date or names a date fact.
 """
@@ -14,10 +17,11 @@ from pathlib import Path
 
 from . import LANGUAGES
 from .dated import problems as dated_problems
-from .language_check import foreign_sentences
+from .language_check import foreign_citation, foreign_sentences
 from .locators import problems as locator_problems
 from .locators import render as render_locator
 from .registry import LANGUAGE_NAMES
+from .sources import cite, unmarked_text
 from .terminology import load as load_terminology
 
 
@@ -65,6 +69,7 @@ def check(content, errors) -> None:
             for _, variant, term in terminology.problems(text, lang):
                 errors.add(content_root / lang / "_ui.yml", line, f"'{variant}' is not the term this site uses.",
                            f"Write '{term}' (see content/terminology.yml).")
+    _check_citations(content, content_root, errors)
     for page in content.pages.values():
         meta_path = content_root / "pages" / f"{page.slug}.yml"
         citations = list(page.meta["sources"])
@@ -90,3 +95,48 @@ def check(content, errors) -> None:
                 for offset, variant, term in terminology.problems(text, lang):
                     errors.add(path, line + offset, f"'{variant}' is not the term this site uses.",
                                f"Write '{term}' (see content/terminology.yml).")
+
+
+def _citations(content):
+    """(page slug, source key, raw locator) for every citation a page shows, 'changed' boxes included."""
+    for page in content.pages.values():
+        citations = list(page.meta["sources"])
+        for section in page.meta["sections"]:
+            citations.extend(section.get("sources", []))
+            for fact_id in section.get("changed", []):
+                fact = content.facts.get(fact_id)
+                if fact is not None:
+                    citations.append({"source": fact.source, "locator": getattr(fact.locator, "raw", fact.locator)})
+        for citation in citations:
+            yield page.slug, citation["source"], citation["locator"]
+
+
+def _check_citations(content, content_root: Path, errors) -> None:
+    """A citation's title and quoted headings are in the page's language, or marked as another one.
+
+    One error per source (the one mistake: its language or its edition in the reader's
+    language is missing), naming the page languages where it shows."""
+    found: dict[str, dict[str, tuple[str, str, str]]] = {}
+    for slug, key, raw in _citations(content):
+        source = content.sources.get(key)
+        if source is None or locator_problems(raw):
+            continue  # reported elsewhere
+        for lang in LANGUAGES:
+            if lang in found.get(key, {}):
+                continue
+            text = " ".join(unmarked_text(cite(source, raw, lang), lang).split())
+            other = foreign_citation(text, lang)
+            if other is not None:
+                found.setdefault(key, {})[lang] = (slug, other, text)
+    for key, by_lang in found.items():
+        langs = [lang for lang in LANGUAGES if lang in by_lang]
+        slug, other, text = by_lang[langs[0]]
+        names = " and ".join(LANGUAGE_NAMES[lang] for lang in langs)
+        line = content.sources.line_of(key) if hasattr(content.sources, "line_of") else None
+        errors.add(content_root / "sources.yml", line,
+                   f"On {names} pages (e.g. '{slug}'), the citation of '{key}' shows {LANGUAGE_NAMES[other]} "
+                   f"text not marked as {LANGUAGE_NAMES[other]}: '{text[:80]}'.",
+                   f"If the document exists only in {LANGUAGE_NAMES[other]}, write 'language: {other}' on the "
+                   f"source; if it exists in {names}, add each edition under 'translations:' ("
+                   + ", ".join(f"'{lang}:'" for lang in langs)
+                   + " with title, url, and the headings the locators quote, as read on that page).")

@@ -5,7 +5,9 @@ are frequent function words ("stop words") of French, German and English. A
 sentence counts as foreign when it has enough function words of another
 language and clearly more of them than of its own. Names kept in their
 official language are left out before scoring: text in brackets, in
-quotation marks, link addresses and [[facts]].
+quotation marks, link addresses and [[facts]]. ``foreign_citation`` checks the
+text of a rendered citation (title and locator) that is not marked as another
+language: there, quoted headings count.
 """
 
 from __future__ import annotations
@@ -62,3 +64,19 @@ def foreign_sentences(text: str, lang: str) -> list[tuple[str, str]]:
         if best != lang and score[best] >= MIN_FOREIGN and score[best] > 2 * own:
             found.append((sentence, best))
     return found
+
+
+MIN_FOREIGN_CITATION = 2  # a title or a quoted heading is short: two function words are enough
+
+
+def foreign_citation(text: str, lang: str) -> str | None:
+    """The language a citation's unmarked text looks written in, when it is not ``lang``.
+
+    Unlike page prose, a citation's quotation marks and brackets are not left out:
+    they hold the quoted headings and the titles that must be in the reader's
+    language unless marked as another language (``sitemodel.sources.unmarked_text``)."""
+    score = scores(re.sub(r"\]\([^)]*\)|https?://\S+", " ", text))
+    best = max(score, key=score.get)
+    if best != lang and score[best] >= MIN_FOREIGN_CITATION and score[best] > score.get(lang, 0):
+        return best
+    return None

@@ -1,17 +1,34 @@
 """A cited source as a reader of one language sees it: its title, address and headings.
 
-A source's ``title`` and ``url`` are the document's own, in its own language.
-When the same official page is published in other languages (guichet.lu has
-FR, DE and EN), ``translations`` in content/sources.yml gives its title and
-address in each, and the page's headings there (``headings``: the original
-heading -> the heading in that language): a German page then cites the German
-page, quoting its German headings. Anything else (a law, a brochure, a page in
-one language) is cited as it is, untranslated.
+A source's ``title`` and ``url`` are the document's own, in its own language,
+which ``language`` names (``en``, ``fr``, ``de``…). When the same official
+page is published in other languages (guichet.lu has FR, DE and EN),
+``translations`` in content/sources.yml gives its title and address in each,
+and the page's headings there (``headings``: the original heading -> the
+heading in that language): a German page then cites the German page, quoting
+its German headings.
+
+Anything else (a law, a brochure, a page in one language) is cited as it is,
+and on a page in another language it is marked as a foreign-language title
+(WCAG 3.1.2): its title and the headings quoted from it carry ``lang`` and the
+citation says, in the reader's language, which language the document is in
+("en anglais", "auf Englisch"). ``cite`` gives that rendering;
+``unmarked_text`` is what of it is not marked, which the language check reads.
 """
 
 from __future__ import annotations
 
+import re
+
+from markupsafe import Markup
+
+from .locators import render as render_locator
+from .prose import escape_markdown
+from .registry import LOCATOR_WORDS
+
 HEADING_KEYS = ("heading", "part")
+_FOREIGN_START = "\ue000"  # private-use marks around a heading quoted in a foreign language
+_FOREIGN_END = "\ue001"
 
 
 def _translation(source, lang: str):
@@ -26,6 +43,22 @@ def cited_as(source, lang: str) -> tuple[str, str | None]:
     return source["title"], source.get("url")
 
 
+def cited_language(source, lang: str) -> str | None:
+    """The language of the edition a page in ``lang`` cites (None when the source does not say)."""
+    return lang if _translation(source, lang) else source.get("language")
+
+
+def is_foreign(source, lang: str) -> bool:
+    """True when a page in ``lang`` cites this source in another language."""
+    language = cited_language(source, lang)
+    return language is not None and language != lang
+
+
+def written_in(language: str, lang: str) -> str:
+    """'en anglais' (French reader, English document): the note after a foreign-language title."""
+    return LOCATOR_WORDS[lang].get("written_in", {}).get(language, language)
+
+
 def cited_headings(raw) -> list[str]:
     """The headings a locator quotes (section locators, alone or in a list)."""
     if isinstance(raw, list):
@@ -35,14 +68,71 @@ def cited_headings(raw) -> list[str]:
     return []
 
 
+def _map_headings(raw, change):
+    if isinstance(raw, list):
+        return [_map_headings(item, change) for item in raw]
+    if isinstance(raw, dict) and any(key in raw for key in HEADING_KEYS):
+        return {key: change(value) if key in HEADING_KEYS else value for key, value in raw.items()}
+    return raw
+
+
 def locator_in(source, raw, lang: str):
     """The locator with the headings of the edition cited in ``lang`` (unchanged without one)."""
-    translation = _translation(source, lang)
-    headings = (translation or {}).get("headings") or {}
-    if not headings:
-        return raw
-    if isinstance(raw, list):
-        return [locator_in(source, item, lang) for item in raw]
-    if isinstance(raw, dict) and any(key in raw for key in HEADING_KEYS):
-        return {key: headings.get(value, value) if key in HEADING_KEYS else value for key, value in raw.items()}
-    return raw
+    headings = (_translation(source, lang) or {}).get("headings") or {}
+    return _map_headings(raw, lambda value: headings.get(value, value)) if headings else raw
+
+
+def _marked(text: str, language: str) -> Markup:
+    return Markup('<span lang="{}">{}</span>').format(language, escape_markdown(text, line_start=False))
+
+
+def cite(source, raw_locator, lang: str) -> dict:
+    """One citation as a page in ``lang`` shows it (Markdown-ready ``Markup``)::
+
+        {"title", "url", "note", "locator", "language"}
+
+    ``language`` is the document's language when it is not the reader's (else None);
+    ``note`` is then " (en anglais)" and the title and quoted headings carry ``lang``.
+    """
+    title, url = cited_as(source, lang)
+    locator = locator_in(source, raw_locator, lang)
+    if not is_foreign(source, lang):
+        return {"title": escape_markdown(title, line_start=False), "url": url, "note": Markup(""),
+                "locator": escape_markdown(render_locator(locator, lang), line_start=False), "language": None}
+    language = cited_language(source, lang)
+    wrapped = _map_headings(locator, lambda value: f"{_FOREIGN_START}{value}{_FOREIGN_END}")
+    pieces = re.split(f"({_FOREIGN_START}[^{_FOREIGN_END}]*{_FOREIGN_END})", render_locator(wrapped, lang))
+    rendered = Markup("").join(
+        _marked(piece[1:-1], language) if piece.startswith(_FOREIGN_START)
+        else escape_markdown(piece, line_start=False) for piece in pieces)
+    return {"title": _marked(title, language), "url": url,
+            "note": Markup(" ({})").format(written_in(language, lang)), "locator": rendered, "language": language}
+
+
+def cite_plain(source, raw_locator, lang: str) -> dict:
+    """The same citation as plain text pieces, for the wizard's data: the title, the
+    note, and the locator as [[text, language or None], …] (a quoted foreign heading
+    carries its language so the runtime can mark it)."""
+    title, url = cited_as(source, lang)
+    locator = locator_in(source, raw_locator, lang)
+    if not is_foreign(source, lang):
+        return {"title": title, "url": url, "note": "", "title_lang": None,
+                "locator": render_locator(locator, lang), "locator_parts": [[render_locator(locator, lang), None]]}
+    language = cited_language(source, lang)
+    wrapped = _map_headings(locator, lambda value: f"{_FOREIGN_START}{value}{_FOREIGN_END}")
+    pieces = re.split(f"({_FOREIGN_START}[^{_FOREIGN_END}]*{_FOREIGN_END})", render_locator(wrapped, lang))
+    parts = [[piece[1:-1], language] if piece.startswith(_FOREIGN_START) else [piece, None]
+             for piece in pieces if piece]
+    return {"title": title, "url": url, "note": f" ({written_in(language, lang)})", "title_lang": language,
+            "locator": "".join(text for text, _ in parts), "locator_parts": parts}
+
+
+_SPAN = re.compile(r'<span lang="([a-z]{2,3})">.*?</span>', re.S)
+
+
+def unmarked_text(cited: dict, lang: str) -> str:
+    """What a reader of ``lang`` sees of a citation that is not marked as another language."""
+    text = f"{cited['title']}{cited['note']}, {cited['locator']}"
+    text = _SPAN.sub(lambda match: " " if match.group(1) != lang else match.group(0), text)
+    text = re.sub(r"<[^>]+>", " ", text)
+    return re.sub(r"\\(.)", r"\1", text).replace("&#39;", "'").replace("&amp;", "&").replace("&quot;", '"')
