@@ -112,13 +112,18 @@ def _citations(content):
 
 
 def _check_citations(content, content_root: Path, errors) -> None:
-    """A citation's title and quoted headings are in the page's language, or marked as another one.
+    check_citations(_citations(content), content.sources, content_root / "sources.yml", errors)
 
-    One error per source (the one mistake: its language or its edition in the reader's
-    language is missing), naming the page languages where it shows."""
+
+def check_citations(citations, sources, sources_path: Path, errors) -> None:
+    """A citation's title and quoted headings are in the reader's language, or marked as another one.
+
+    ``citations``: (where it is shown, source key, raw locator). One error per source
+    (the one mistake: its language, or its edition in the reader's language, is missing),
+    naming the page languages where it shows; a source already reported is not reported again."""
     found: dict[str, dict[str, tuple[str, str, str]]] = {}
-    for slug, key, raw in _citations(content):
-        source = content.sources.get(key)
+    for where, key, raw in citations:
+        source = sources.get(key)
         if source is None or locator_problems(raw):
             continue  # reported elsewhere
         for lang in LANGUAGES:
@@ -127,14 +132,17 @@ def _check_citations(content, content_root: Path, errors) -> None:
             text = " ".join(unmarked_text(cite(source, raw, lang), lang).split())
             other = foreign_citation(text, lang)
             if other is not None:
-                found.setdefault(key, {})[lang] = (slug, other, text)
+                found.setdefault(key, {})[lang] = (where, other, text)
     for key, by_lang in found.items():
+        marker = f"the citation of '{key}' shows"
+        if any(marker in error.message for error in errors.errors):
+            continue
         langs = [lang for lang in LANGUAGES if lang in by_lang]
-        slug, other, text = by_lang[langs[0]]
+        where, other, text = by_lang[langs[0]]
         names = " and ".join(LANGUAGE_NAMES[lang] for lang in langs)
-        line = content.sources.line_of(key) if hasattr(content.sources, "line_of") else None
-        errors.add(content_root / "sources.yml", line,
-                   f"On {names} pages (e.g. '{slug}'), the citation of '{key}' shows {LANGUAGE_NAMES[other]} "
+        line = sources.line_of(key) if hasattr(sources, "line_of") else None
+        errors.add(sources_path, line,
+                   f"On {names} pages (e.g. '{where}'), {marker} {LANGUAGE_NAMES[other]} "
                    f"text not marked as {LANGUAGE_NAMES[other]}: '{text[:80]}'.",
                    f"If the document exists only in {LANGUAGE_NAMES[other]}, write 'language: {other}' on the "
                    f"source; if it exists in {names}, add each edition under 'translations:' ("

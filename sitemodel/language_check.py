@@ -75,8 +75,14 @@ def foreign_citation(text: str, lang: str) -> str | None:
     Unlike page prose, a citation's quotation marks and brackets are not left out:
     they hold the quoted headings and the titles that must be in the reader's
     language unless marked as another language (``sitemodel.sources.unmarked_text``)."""
-    score = scores(re.sub(r"\]\([^)]*\)|https?://\S+", " ", text))
-    best = max(score, key=score.get)
-    if best != lang and score[best] >= MIN_FOREIGN_CITATION and score[best] > score.get(lang, 0):
-        return best
+    text = re.sub(r"\]\([^)]*\)|https?://\S+", " ", text)
+    quoted = ["".join(m.groups(default="")) for m in _QUOTED.finditer(text)]  # each quoted heading on its own, then the rest (title, locator words)
+    for segment in [*quoted, _QUOTED.sub(" ", text)]:
+        score = scores(segment)
+        best = max(score, key=score.get)
+        if best != lang and score[best] >= MIN_FOREIGN_CITATION and score[best] > score.get(lang, 0):
+            return best
     return None
+
+
+_QUOTED = re.compile(r"«([^»]*)»|„([^“]*)“|“([^”]*)”")

@@ -110,21 +110,21 @@ def cite(source, raw_locator, lang: str) -> dict:
 
 
 def cite_plain(source, raw_locator, lang: str) -> dict:
-    """The same citation as plain text pieces, for the wizard's data: the title, the
-    note, and the locator as [[text, language or None], …] (a quoted foreign heading
-    carries its language so the runtime can mark it)."""
+    """The same citation as plain text, for the wizard's data: title, note and locator; for
+    a foreign-language edition also ``title_lang`` and ``locator_parts``
+    ([{"text"}, {"text", "lang"}, …]: a quoted heading carries its language)."""
     title, url = cited_as(source, lang)
     locator = locator_in(source, raw_locator, lang)
     if not is_foreign(source, lang):
         return {"title": title, "url": url, "note": "", "title_lang": None,
-                "locator": render_locator(locator, lang), "locator_parts": [[render_locator(locator, lang), None]]}
+                "locator": render_locator(locator, lang), "locator_parts": None}
     language = cited_language(source, lang)
     wrapped = _map_headings(locator, lambda value: f"{_FOREIGN_START}{value}{_FOREIGN_END}")
     pieces = re.split(f"({_FOREIGN_START}[^{_FOREIGN_END}]*{_FOREIGN_END})", render_locator(wrapped, lang))
-    parts = [[piece[1:-1], language] if piece.startswith(_FOREIGN_START) else [piece, None]
+    parts = [{"text": piece[1:-1], "lang": language} if piece.startswith(_FOREIGN_START) else {"text": piece}
              for piece in pieces if piece]
     return {"title": title, "url": url, "note": f" ({written_in(language, lang)})", "title_lang": language,
-            "locator": "".join(text for text, _ in parts), "locator_parts": parts}
+            "locator": "".join(part["text"] for part in parts), "locator_parts": parts}
 
 
 _SPAN = re.compile(r'<span lang="([a-z]{2,3})">.*?</span>', re.S)

@@ -14,7 +14,7 @@ import json
 
 from sitemodel.facts import Fact, format_value
 from sitemodel.formatting import UNIT_TYPES, colon, date_pattern, group_separator, money_parts, month_names, unit_words
-from sitemodel.locators import render as render_locator
+from sitemodel.sources import cite_plain
 
 from .engine import facts_in
 from .factvalues import fact_values
@@ -44,6 +44,11 @@ def _rule_part(question: dict) -> dict:
             if key in question}
 
 
+def _cited(source, locator, lang: str) -> dict:
+    cited = cite_plain(source, locator, lang)
+    return {key: value for key, value in cited.items() if value is not None and (key != "url" or value)}
+
+
 def build_flow_data(flow: dict, lang: str, wording: dict, common: dict,
                     facts: dict[str, Fact], sources: dict) -> dict:
     """The runtime data of one flow in one language."""
@@ -62,15 +67,15 @@ def build_flow_data(flow: dict, lang: str, wording: dict, common: dict,
     outcomes = {}
     for outcome_id, outcome in flow["outcomes"].items():
         words = wording["outcomes"][outcome_id]
-        cited = [{"source": s["source"], "title": sources[s["source"]]["title"],
-                  "locator": render_locator(s["locator"], lang), **{k: v for k, v in sources[s["source"]].items()
-                                              if k == "url"}} for s in outcome["sources"]]
+        # the source's edition in this language when there is one; else its original, marked
+        # (title_lang, locator_parts) so the runtime and the pages can give it lang= (issue 14)
+        cited = [{"source": s["source"], **_cited(sources[s["source"]], s["locator"], lang)}
+                 for s in outcome["sources"]]
         changes = []
         for change_id in outcome.get("changes", []):
             fact = facts[flow["changes"][change_id]]
-            changes.append({"id": change_id, "text": text(wording["changes"][change_id]),
-                            "source": fact.source, "title": sources[fact.source]["title"],
-                            "locator": fact.locator.render(lang)})  # issue 14: reader's language
+            changes.append({"id": change_id, "text": text(wording["changes"][change_id]), "source": fact.source,
+                            **_cited(sources[fact.source], getattr(fact.locator, "raw", fact.locator), lang)})
         outcomes[outcome_id] = {
             "title": text(words["title"]), "body": text(words["body"]),
             "next": [text(step) for step in words["next"]],

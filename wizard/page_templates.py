@@ -19,10 +19,12 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 @cache
 def templates() -> Environment:
+    from .citations import cited
     from .nojs import attribute, linked, words  # the no-JavaScript pages' filters (raw HTML blocks)
 
     env = environment(TEMPLATES, quotes=False)
     env.filters["words"] = words
     env.filters["attr"] = attribute
     env.filters["linked"] = linked
+    env.filters["cited"] = lambda item, lang: cited(item, lambda text: words(text, lang))
     return env

@@ -18,10 +18,11 @@ from markupsafe import Markup
 
 from sitemodel import DEFAULT_LANGUAGE
 from sitemodel.facts import COLON, Fact, format_value
-from sitemodel.locators import render as render_locator
 from sitemodel.prose import LABEL, TEXT, render
+from sitemodel.sources import cite_plain
 
 from . import scenarios as legal_scenarios
+from .citations import cited
 from .engine import COMPARATORS, evaluate, facts_in
 from .factvalues import fact_values
 from .page_templates import templates
@@ -208,10 +209,8 @@ def _outcomes(data: dict, say: Describer, words: _Words) -> list[dict]:
             "notes": [{"text": words.text(n["text"]), "when": words.text(f"{data['ui']['note_when']} "
                                                                           f"{say.cond(n['when'])}")}
                       for n in outcome["notes"]],
-            "sources": [{"title": words.label(s["title"]), "locator": words.label(s["locator"])}
-                        for s in outcome["sources"]],
-            "changes": [{"text": words.text(c["text"]), "title": words.label(c["title"]),
-                         "locator": words.label(c["locator"])} for c in outcome["changes"]],
+            "sources": [{"cited": cited(s, words.label)} for s in outcome["sources"]],
+            "changes": [{"text": words.text(c["text"]), "cited": cited(c, words.label)} for c in outcome["changes"]],
         })
     return outcomes
 
@@ -248,8 +247,8 @@ def examples(flow: dict, data: dict, facts: dict[str, Fact], lang: str, sources:
                                   f"{say.value(types[value_id]['type'], value)}")
                        for value_id, value in result.values.items()],
             "notes": [words.text(notes[note_id]) for note_id in result.notes],
-            "title": words.label(sources.get(source["source"], {}).get("title", source["source"])),
-            "locator": words.label(render_locator(source["locator"], lang)),
+            "cited": cited(cite_plain(sources[source["source"]], source["locator"], lang), words.label)
+            if source["source"] in sources else words.label(source["source"]),
             "passage": words.text(passage) if passage else None, "passage_lang": quoted,
         })
     return items

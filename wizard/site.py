@@ -25,6 +25,7 @@ from markupsafe import Markup
 
 from sitemodel import DEFAULT_LANGUAGE, LANGUAGES
 from sitemodel.content import load_sources
+from sitemodel.editorial import check_citations
 from sitemodel.errors import ErrorCollector
 from sitemodel.facts import Fact
 from sitemodel.formatting import colon
@@ -51,6 +52,18 @@ class WizardOutput(NamedTuple):
 SECTION = "wizard"  # the menu section of every wizard page
 
 
+def _citations(flows: dict, facts: dict[str, Fact]):
+    """(where, source key, raw locator) for every source an outcome cites, its changes included."""
+    for flow_id, flow in flows.items():
+        for outcome in flow["outcomes"].values():
+            for source in outcome.get("sources", []):
+                yield f"wizard/{flow_id}", source["source"], source["locator"]
+        for fact_id in flow.get("changes", {}).values():
+            fact = facts.get(fact_id)
+            if fact is not None:
+                yield f"wizard/{flow_id}", fact.source, getattr(fact.locator, "raw", fact.locator)
+
+
 def generate(root: Path, facts: dict[str, Fact], errors: ErrorCollector,
              sources: dict | None = None) -> WizardOutput:
     """Every wizard page of every language, and the assets; problems go to errors.
@@ -66,6 +79,7 @@ def generate(root: Path, facts: dict[str, Fact], errors: ErrorCollector,
         for problem in check_flow(flow, values, set(sources)):
             errors.add(f"wizard/flows/{flow_id}.py", None, f"The wizard rule table is wrong: "
                        f"{problem}.", "Ask a developer: this file holds the wizard's rules.")
+    check_citations(_citations(flows, facts), sources, root / "content" / "sources.yml", errors)  # issue 14
     check_scenario_terms(root, flows, errors)
     wording = load_wording(root, flows, facts, errors)
     pages: list[RenderedPage] = []

@@ -341,6 +341,13 @@ function el(tag, props, ...children) {
   for (const c of children) if (c) node.append(c);
   return node;
 }
+// A cited source: a foreign-language title and the headings quoted from it carry lang (WCAG 3.1.2)
+function cited(s, link) {
+  const title = link && s.url ? el("a", { href: s.url, text: s.title, lang: s.title_lang, hreflang: s.title_lang })
+    : s.title_lang ? el("span", { lang: s.title_lang, text: s.title }) : s.title;
+  const parts = (s.locator_parts || [{ text: s.locator }]).map((p) => (p.lang ? el("span", { lang: p.lang, text: p.text }) : p.text));
+  return [title, s.note || "", ", ", ...parts];
+}
 function todayIso() {
   const d = new Date();
   return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1, 2)}-${pad(d.getDate(), 2)}`;
@@ -781,10 +788,10 @@ function defineElement() {
       box.append(h(ui.next_steps), el("ol", { part: "next-steps" }, ...o.next.map((t) => el("li", {}, ...linked(t, data.links)))));
       if (o.dated) {
         const flag = el("div", { class: "flag", part: "notice" }, el("p", { text: ui.dated }));
-        if (o.changes.length) flag.append(el("p", { text: ui.changed_since }), el("ul", {}, ...o.changes.map((c) => el("li", { text: `${c.text} (${c.title}, ${c.locator})` }))));
+        if (o.changes.length) flag.append(el("p", { text: ui.changed_since }), el("ul", {}, ...o.changes.map((c) => el("li", {}, `${c.text} (`, ...cited(c, false), ")"))));
         box.append(flag);
       }
-      box.append(h(ui.sources), el("ul", {}, ...o.sources.map((s) => el("li", {}, s.url ? el("a", { href: s.url, text: s.title }) : s.title, `, ${s.locator}`))));
+      box.append(h(ui.sources), el("ul", {}, ...o.sources.map((s) => el("li", {}, ...cited(s, true)))));
       box.append(...this._summary(r, sub));
       box.append(el("p", { class: "muted", part: "assessed", text: fill(ui.assessed, { date: formatValue("date", this._params().today, data.format) }) }));
       const bar = el("div", { class: "bar" });
