@@ -76,7 +76,8 @@ def foreign_citation(text: str, lang: str) -> str | None:
     they hold the quoted headings and the titles that must be in the reader's
     language unless marked as another language (``sitemodel.sources.unmarked_text``)."""
     text = re.sub(r"\]\([^)]*\)|https?://\S+", " ", text)
-    quoted = ["".join(m.groups(default="")) for m in _QUOTED.finditer(text)]  # each quoted heading on its own, then the rest (title, locator words)
+    # each quoted heading on its own, then the rest (title, locator words)
+    quoted = ["".join(match.groups(default="")) for match in _QUOTED.finditer(text)]
     for segment in [*quoted, _QUOTED.sub(" ", text)]:
         score = scores(segment)
         best = max(score, key=score.get)
