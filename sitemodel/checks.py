@@ -98,7 +98,8 @@ def _check_translations(key: str, source, path: Path, content: Content, errors: 
         for heading in sorted(set(_quoted_headings(content, key)) - set(headings)):
             errors.add(path, line, f"The {LANGUAGE_NAMES[lang]} page of the source '{key}' has no heading for "
                        f"'{heading}', which a locator quotes.", f"Add it under 'headings:' as "
-                       f"\"{heading}\": \"<the same heading on the {LANGUAGE_NAMES[lang]} page>\", or remove "
+                       f"\"{heading}\": \"<the same heading on the {LANGUAGE_NAMES[lang]} page>\" (or null if that "
+                       f"page does not have it: citations quoting it then cite the original), or remove "
                        f"'{lang}' from 'translations' (readers then get the original page).")
         problem = url_problem(translation["url"]) if isinstance(translation.get("url"), str) else None
         if problem:

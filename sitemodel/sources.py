@@ -6,7 +6,8 @@ page is published in other languages (guichet.lu has FR, DE and EN),
 ``translations`` in content/sources.yml gives its title and address in each,
 and the page's headings there (``headings``: the original heading -> the
 heading in that language): a German page then cites the German page, quoting
-its German headings.
+its German headings. A heading mapped to null there was not found on that
+edition: a citation quoting it cites the original.
 
 Anything else (a law, a brochure, a page in one language) is cited as it is,
 and on a page in another language it is marked as a foreign-language title
@@ -31,26 +32,35 @@ _FOREIGN_START = "\ue000"  # private-use marks around a heading quoted in a fore
 _FOREIGN_END = "\ue001"
 
 
-def _translation(source, lang: str):
-    return (source.get("translations") or {}).get(lang)
+def _translation(source, lang: str, raw=None):
+    """The edition of ``source`` in ``lang`` that a citation with locator ``raw`` can use.
+
+    A heading mapped to null under ``headings`` was not found on that edition (or not
+    read there): a citation quoting it cites the original instead, marked as foreign."""
+    translation = (source.get("translations") or {}).get(lang)
+    if translation and raw is not None:
+        headings = translation.get("headings") or {}
+        if any(not headings.get(heading) for heading in cited_headings(raw)):
+            return None
+    return translation
 
 
-def cited_as(source, lang: str) -> tuple[str, str | None]:
-    """(title, address) of a source for a page in ``lang``."""
-    translation = _translation(source, lang)
+def cited_as(source, lang: str, raw=None) -> tuple[str, str | None]:
+    """(title, address) of a source for a page in ``lang`` (citing ``raw``, when given)."""
+    translation = _translation(source, lang, raw)
     if translation:
         return translation["title"], translation["url"]
     return source["title"], source.get("url")
 
 
-def cited_language(source, lang: str) -> str | None:
+def cited_language(source, lang: str, raw=None) -> str | None:
     """The language of the edition a page in ``lang`` cites (None when the source does not say)."""
-    return lang if _translation(source, lang) else source.get("language")
+    return lang if _translation(source, lang, raw) else source.get("language")
 
 
-def is_foreign(source, lang: str) -> bool:
-    """True when a page in ``lang`` cites this source in another language."""
-    language = cited_language(source, lang)
+def is_foreign(source, lang: str, raw=None) -> bool:
+    """True when a page in ``lang`` cites this source (at ``raw``) in another language."""
+    language = cited_language(source, lang, raw)
     return language is not None and language != lang
 
 
@@ -78,7 +88,7 @@ def _map_headings(raw, change):
 
 def locator_in(source, raw, lang: str):
     """The locator with the headings of the edition cited in ``lang`` (unchanged without one)."""
-    headings = (_translation(source, lang) or {}).get("headings") or {}
+    headings = (_translation(source, lang, raw) or {}).get("headings") or {}
     return _map_headings(raw, lambda value: headings.get(value, value)) if headings else raw
 
 
@@ -94,12 +104,12 @@ def cite(source, raw_locator, lang: str) -> dict:
     ``language`` is the document's language when it is not the reader's (else None);
     ``note`` is then " (en anglais)" and the title and quoted headings carry ``lang``.
     """
-    title, url = cited_as(source, lang)
+    title, url = cited_as(source, lang, raw_locator)
     locator = locator_in(source, raw_locator, lang)
-    if not is_foreign(source, lang):
+    if not is_foreign(source, lang, raw_locator):
         return {"title": escape_markdown(title, line_start=False), "url": url, "note": Markup(""),
                 "locator": escape_markdown(render_locator(locator, lang), line_start=False), "language": None}
-    language = cited_language(source, lang)
+    language = cited_language(source, lang, raw_locator)
     wrapped = _map_headings(locator, lambda value: f"{_FOREIGN_START}{value}{_FOREIGN_END}")
     pieces = re.split(f"({_FOREIGN_START}[^{_FOREIGN_END}]*{_FOREIGN_END})", render_locator(wrapped, lang))
     rendered = Markup("").join(
@@ -113,12 +123,12 @@ def cite_plain(source, raw_locator, lang: str) -> dict:
     """The same citation as plain text, for the wizard's data: title, note and locator; for
     a foreign-language edition also ``title_lang`` and ``locator_parts``
     ([{"text"}, {"text", "lang"}, …]: a quoted heading carries its language)."""
-    title, url = cited_as(source, lang)
+    title, url = cited_as(source, lang, raw_locator)
     locator = locator_in(source, raw_locator, lang)
-    if not is_foreign(source, lang):
+    if not is_foreign(source, lang, raw_locator):
         return {"title": title, "url": url, "note": "", "title_lang": None,
                 "locator": render_locator(locator, lang), "locator_parts": None}
-    language = cited_language(source, lang)
+    language = cited_language(source, lang, raw_locator)
     wrapped = _map_headings(locator, lambda value: f"{_FOREIGN_START}{value}{_FOREIGN_END}")
     pieces = re.split(f"({_FOREIGN_START}[^{_FOREIGN_END}]*{_FOREIGN_END})", render_locator(wrapped, lang))
     parts = [{"text": piece[1:-1], "lang": language} if piece.startswith(_FOREIGN_START) else {"text": piece}

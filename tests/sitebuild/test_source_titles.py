@@ -61,7 +61,8 @@ def _report(tmp_path: Path, old: str, new: str) -> str:
 
 
 def test_a_translation_without_a_quoted_heading_fails_the_check(tmp_path):
-    report = _report(tmp_path, '"Who is concerned": "Zielgruppe"\n', "")
+    stellen = '"Als Drittstaatsangehöriger einen Antrag auf Familienzusammenführung stellen"\n'
+    report = _report(tmp_path, stellen + '        "Who is concerned": "Zielgruppe"\n', stellen)
     assert "content/sources.yml" in report and "has no heading for 'Who is concerned'" in report
 
 

@@ -86,3 +86,14 @@ def test_a_translated_page_is_cited_in_the_readers_language_unmarked():
 ])
 def test_the_citation_check_reads_quoted_headings_and_short_titles(text, lang, expected):
     assert foreign_citation(text, lang) == expected
+
+
+def test_a_heading_not_found_on_the_translated_page_is_cited_from_the_original_marked():
+    source = {**REUNIFICATION, "translations": {"fr": {**REUNIFICATION["translations"]["fr"], "headings": {
+        "Who is concerned": "Personnes concernées", "The validation": None}}}}
+    found = cite(source, {"heading": "Who is concerned"}, "fr")
+    assert found["language"] is None and "Personnes concernées" in found["locator"]
+    missing = cite(source, [{"heading": "Who is concerned"}, {"heading": "The validation"}], "fr")
+    assert missing["language"] == "en" and missing["url"] == "https://guichet.public.lu/en/x.html"
+    assert '<span lang="en">The validation</span>' in missing["locator"]
+    assert '<span lang="en">Who is concerned</span>' in missing["locator"]  # the original's own heading
