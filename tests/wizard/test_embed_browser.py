@@ -591,3 +591,16 @@ def test_the_page_s_fallback_shows_while_loading_and_after_a_failure_only(page, 
         route.continue_()
     page.locator("#ok [part~=heading]").wait_for()
     assert not page.locator("#ok-fallback").is_visible()
+
+
+def test_a_source_in_another_language_is_marked_in_the_result(page, server):
+    """Issue 14: the law's French title on an English result carries lang="fr" and says "(in French)";
+    the English page's own words around it do not."""
+    page.goto(f"{server}/host/blank.html")
+    _add(page, {"flow": "subsidy", "lang": "en", "today": "2026-03-15"}, "w")
+    wizard = page.locator("#w")
+    wizard.locator(HEADING).wait_for()
+    _answer_subsidy(wizard)
+    law = wizard.locator("li [lang=fr]").first
+    assert law.inner_text().startswith("Loi du 23 août 2023")
+    assert "(in French), art. 6(8), 6(16)" in law.evaluate("e => e.closest('li').textContent")
