@@ -105,3 +105,21 @@ def serve_folder(folder: Path, extra_headers: dict[str, str] | None = None) -> I
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def content_report_after_edit(tmp_path: Path, old: str, new: str, file: str = "content/sources.yml") -> str:
+    """The content check's report for a copy of content/ with one edit (``old`` must be there)."""
+    from sitemodel.checks import check_content  # here: most test modules never need the content model
+    from sitemodel.content import load
+    from sitemodel.errors import ContentErrors, ErrorCollector
+
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    path = tmp_path / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    errors = ErrorCollector(tmp_path)
+    check_content(load(tmp_path, errors), errors)
+    with pytest.raises(ContentErrors) as caught:
+        errors.raise_if_any()
+    return caught.value.report()

@@ -9,16 +9,10 @@ have, fails the content check.
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
-from support import REPO
+from support import REPO, content_report_after_edit
 
 from sitebuild.generate import generate
-from sitemodel.checks import check_content
-from sitemodel.content import load
-from sitemodel.errors import ContentErrors, ErrorCollector
 
 REUNIFICATION = "guichet.public.lu/{}/citoyens/immigration/plus-3-mois/ressortissant-tiers/membre-famille/"
 
@@ -47,17 +41,7 @@ def test_a_source_without_translations_is_cited_in_its_own_language(files):
     assert "Loi du 23 août 2023 relative au vivre-ensemble interculturel" in files["de/biergerpakt.md"]
 
 
-def _report(tmp_path: Path, old: str, new: str) -> str:
-    shutil.copytree(REPO / "content", tmp_path / "content")
-    sources = tmp_path / "content" / "sources.yml"
-    text = sources.read_text(encoding="utf-8")
-    assert old in text
-    sources.write_text(text.replace(old, new, 1), encoding="utf-8")
-    errors = ErrorCollector(tmp_path)
-    check_content(load(tmp_path, errors), errors)
-    with pytest.raises(ContentErrors) as caught:
-        errors.raise_if_any()
-    return caught.value.report()
+_report = content_report_after_edit
 
 
 def test_a_translation_without_a_quoted_heading_fails_the_check(tmp_path):

@@ -10,15 +10,9 @@ check reads the rendered citation and fails on foreign text left unmarked.
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
-from support import REPO
+from support import content_report_after_edit
 
-from sitemodel.checks import check_content
-from sitemodel.content import load
-from sitemodel.errors import ContentErrors, ErrorCollector
 from sitemodel.language_check import foreign_citation
 from sitemodel.sources import cite, cite_plain, unmarked_text
 
@@ -31,17 +25,7 @@ REUNIFICATION = {"kind": "official-page", "title": "Application for family reuni
                                          "headings": {"Who is concerned": "Personnes concernées"}}}}
 
 
-def _report(tmp_path: Path, old: str, new: str) -> str:
-    shutil.copytree(REPO / "content", tmp_path / "content")
-    sources = tmp_path / "content" / "sources.yml"
-    text = sources.read_text(encoding="utf-8")
-    assert old in text
-    sources.write_text(text.replace(old, new, 1), encoding="utf-8")
-    errors = ErrorCollector(tmp_path)
-    check_content(load(tmp_path, errors), errors)
-    with pytest.raises(ContentErrors) as caught:
-        errors.raise_if_any()
-    return caught.value.report()
+_report = content_report_after_edit
 
 
 def test_an_english_title_and_heading_on_french_and_german_pages_fail_with_one_error(tmp_path):
