@@ -19,6 +19,7 @@ citation says, in the reader's language, which language the document is in
 
 from __future__ import annotations
 
+import html
 import re
 
 from markupsafe import Markup
@@ -96,33 +97,15 @@ def _marked(text: str, language: str) -> Markup:
     return Markup('<span lang="{}">{}</span>').format(language, escape_markdown(text, line_start=False))
 
 
-def cite(source, raw_locator, lang: str) -> dict:
-    """One citation as a page in ``lang`` shows it (Markdown-ready ``Markup``)::
-
-        {"title", "url", "note", "locator", "language"}
-
-    ``language`` is the document's language when it is not the reader's (else None);
-    ``note`` is then " (en anglais)" and the title and quoted headings carry ``lang``.
-    """
-    title, url = cited_as(source, lang, raw_locator)
-    locator = locator_in(source, raw_locator, lang)
-    if not is_foreign(source, lang, raw_locator):
-        return {"title": escape_markdown(title, line_start=False), "url": url, "note": Markup(""),
-                "locator": escape_markdown(render_locator(locator, lang), line_start=False), "language": None}
-    language = cited_language(source, lang, raw_locator)
-    wrapped = _map_headings(locator, lambda value: f"{_FOREIGN_START}{value}{_FOREIGN_END}")
-    pieces = re.split(f"({_FOREIGN_START}[^{_FOREIGN_END}]*{_FOREIGN_END})", render_locator(wrapped, lang))
-    rendered = Markup("").join(
-        _marked(piece[1:-1], language) if piece.startswith(_FOREIGN_START)
-        else escape_markdown(piece, line_start=False) for piece in pieces)
-    return {"title": _marked(title, language), "url": url,
-            "note": Markup(" ({})").format(written_in(language, lang)), "locator": rendered, "language": language}
-
-
 def cite_plain(source, raw_locator, lang: str) -> dict:
-    """The same citation as plain text, for the wizard's data: title, note and locator; for
-    a foreign-language edition also ``title_lang`` and ``locator_parts``
-    ([{"text"}, {"text", "lang"}, …]: a quoted heading carries its language)."""
+    """One citation as a page in ``lang`` shows it, as plain text (the wizard's data)::
+
+        {"title", "url", "note", "locator", "title_lang", "locator_parts"}
+
+    For an edition in another language than the reader's, ``title_lang`` is its
+    language, ``note`` is " (en anglais)" and ``locator_parts`` splits the locator
+    into [{"text"}, {"text", "lang"}, …] so that each quoted heading carries its
+    language; otherwise they are None, "" and None."""
     title, url = cited_as(source, lang, raw_locator)
     locator = locator_in(source, raw_locator, lang)
     if not is_foreign(source, lang, raw_locator):
@@ -137,6 +120,26 @@ def cite_plain(source, raw_locator, lang: str) -> dict:
             "locator": "".join(part["text"] for part in parts), "locator_parts": parts}
 
 
+def cite(source, raw_locator, lang: str) -> dict:
+    """The same citation as Markdown-ready ``Markup`` for the pages::
+
+        {"title", "url", "note", "locator", "language"}
+
+    ``language`` is the document's language when it is not the reader's (else None);
+    the title and each quoted heading of such a document are ``<span lang="…">``."""
+    plain = cite_plain(source, raw_locator, lang)
+    language = plain["title_lang"]
+
+    def text(value: str, of: str | None = None) -> Markup:
+        return _marked(value, of) if of else escape_markdown(value, line_start=False)
+
+    parts = plain["locator_parts"] or [{"text": plain["locator"]}]
+    return {"title": text(plain["title"], language), "url": plain["url"],
+            "note": escape_markdown(plain["note"], line_start=False),
+            "locator": Markup("").join(text(part["text"], part.get("lang")) for part in parts),
+            "language": language}
+
+
 _SPAN = re.compile(r'<span lang="([a-z]{2,3})">.*?</span>', re.S)
 
 
@@ -145,4 +148,4 @@ def unmarked_text(cited: dict, lang: str) -> str:
     text = f"{cited['title']}{cited['note']}, {cited['locator']}"
     text = _SPAN.sub(lambda match: " " if match.group(1) != lang else match.group(0), text)
     text = re.sub(r"<[^>]+>", " ", text)
-    return re.sub(r"\\(.)", r"\1", text).replace("&#39;", "'").replace("&amp;", "&").replace("&quot;", '"')
+    return html.unescape(re.sub(r"\\(.)", r"\1", text))
