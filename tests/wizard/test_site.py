@@ -1,6 +1,7 @@
 """wizard/site.py: pages and assets for the build; wording problems reach editors."""
 
 import json
+import re
 import shutil
 
 import pytest
@@ -8,6 +9,7 @@ from wizard_helpers import ROOT
 
 from sitemodel.errors import ErrorCollector
 from sitemodel.registry import FLOW_IDS, LANGUAGES
+from wizard.engine import COMPARATORS
 from wizard.site import generate
 from wizard.wording import UI_KEYS, required_keys
 
@@ -31,6 +33,40 @@ def test_every_text_key_exists_in_all_three_languages(flows, wording):
                 assert node, (lang, flow_id, key)
     for lang in LANGUAGES:
         assert set(wording[(lang, "common")]["ui"]) == set(UI_KEYS)
+
+
+# Interface words the code reads by a computed key: the expression that builds the key, and the keys it builds.
+COMPUTED_UI_KEYS = {
+    'self.ui["op_" + op]': {f"op_{op}" for op in COMPARATORS},  # wizard/rules_text.py
+    "self.ui[op + '_of']": {"min_of", "max_of"},  # op is "min" or "max"
+    'ui["error_" + type + kind]': {f"error_{t}{k}" for t in ("number", "date")  # wizard-v1.js
+                                   for k in ("", "_between", "_min", "_max")},
+    'ui["error_date_" + code]': {"error_date_part", "error_date_real"},
+}
+
+
+def test_every_interface_word_is_read_by_the_wizard_s_code():
+    """A word in common.yml that no code reads is dead text that editors keep translating (issue 14)."""
+    code = "\n".join(path.read_text(encoding="utf-8") for pattern in ("*.py", "js/*.js", "templates/*.j2")
+                     for path in sorted((ROOT / "wizard").glob(pattern)) if path.name != "wording.py")
+    computed = set()
+    for expression, keys in COMPUTED_UI_KEYS.items():
+        assert expression in code, expression  # the table above still describes the code
+        computed |= keys
+    unread = [key for key in UI_KEYS if key not in computed
+              and not re.search(rf"""(ui\.{key}\b|["']{key}["'])""", code)]
+    assert unread == []
+
+
+def test_an_interface_word_no_code_reads_is_reported(tmp_path, facts):
+    for part in ("content", "schema"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    common = tmp_path / "content/de/wizard/common.yml"
+    common.write_text(common.read_text(encoding="utf-8") + '  example: "Beispiel"\n', encoding="utf-8")
+    errors = ErrorCollector(tmp_path)
+    generate(tmp_path, facts, errors)
+    assert [(e.path, e.message) for e in errors.errors] == [
+        ("content/de/wizard/common.yml", "'ui > example' is not used by the wizard's interface.")]
 
 
 def test_pages_and_assets(generated):
