@@ -15,6 +15,7 @@ import json
 from sitemodel.facts import Fact, format_value
 from sitemodel.formatting import UNIT_TYPES, colon, date_pattern, group_separator, money_parts, month_names, unit_words
 from sitemodel.locators import render as render_locator
+from sitemodel.typography import apply as typography
 
 from .engine import facts_in
 from .factvalues import fact_values
@@ -48,7 +49,7 @@ def build_flow_data(flow: dict, lang: str, wording: dict, common: dict,
                     facts: dict[str, Fact], sources: dict) -> dict:
     """The runtime data of one flow in one language."""
     def text(value: str) -> str:
-        return fill(value, facts, lang)
+        return typography(fill(value, facts, lang), lang)  # French no-break spaces, as on the pages
 
     questions = []
     for question in flow["questions"]:
@@ -63,14 +64,14 @@ def build_flow_data(flow: dict, lang: str, wording: dict, common: dict,
     for outcome_id, outcome in flow["outcomes"].items():
         words = wording["outcomes"][outcome_id]
         cited = [{"source": s["source"], "title": sources[s["source"]]["title"],
-                  "locator": render_locator(s["locator"], lang), **{k: v for k, v in sources[s["source"]].items()
-                                              if k == "url"}} for s in outcome["sources"]]
+                  "locator": typography(render_locator(s["locator"], lang), lang),
+                  **{k: v for k, v in sources[s["source"]].items() if k == "url"}} for s in outcome["sources"]]
         changes = []
         for change_id in outcome.get("changes", []):
             fact = facts[flow["changes"][change_id]]
             changes.append({"id": change_id, "text": text(wording["changes"][change_id]),
                             "source": fact.source, "title": sources[fact.source]["title"],
-                            "locator": fact.locator.render(lang)})  # issue 14: reader's language
+                            "locator": typography(fact.locator.render(lang), lang)})  # issue 14: reader's language
         outcomes[outcome_id] = {
             "title": text(words["title"]), "body": text(words["body"]),
             "next": [text(step) for step in words["next"]],

@@ -76,6 +76,11 @@ def test_the_terminology_flags_known_wrong_variants():
     found = terms.problems("Demandez un avenant au service de l'intégration.", "fr")
     assert found[0][2] == "Département de l'intégration"
     assert terms.problems("Ask the Integration Department for an addendum.", "en") == []
+    assert [term for _, _, term in terms.problems("Un frontalier de 17 ans, travailleur transfrontalier.", "fr")] == [
+        "travailleur transfrontalier"]
+    assert sorted(term for _, _, term in terms.problems(
+        "Den Status eines langfristig Aufenthaltsberechtigten; die Familienzusammenführung.", "de")) == [
+        "Familiennachzug", "Rechtsstellung eines langfristig Aufenthaltsberechtigten"]
 
 
 def _copy_content(tmp_path: Path) -> Path:

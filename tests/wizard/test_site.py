@@ -87,6 +87,18 @@ def test_pages_and_assets(generated):
     assert "import.meta" not in assets["assets/wizard/wizard-v1.classic.js"].decode()
 
 
+def test_french_wizard_words_have_no_break_spaces_before_high_punctuation(generated):
+    """The wizard's words go through sitemodel.typography as the pages do (issue 14): data, wizard and rules pages."""
+    pages, assets = generated
+    texts = {path: text for (lang, path), text in pages.items()
+             if lang == "fr" and path != "wizard/integrators.md"}  # the integrators' guide: code samples
+    texts |= {path: data.decode("utf-8") for path, data in assets.items() if path.endswith(".fr.json")}
+    assert any(path.endswith(".fr.json") for path in texts)
+    ordinary_space = re.compile(r".{0,30}(?: [;:!?»]|« ).{0,15}")
+    found = [(path, match.group(0)) for path, text in texts.items() for match in ordinary_space.finditer(text)]
+    assert found == []
+
+
 def test_pages_carry_their_title_and_menu_order(facts):
     pages = generate(ROOT, facts, ErrorCollector(ROOT)).pages
     english = sorted((p for p in pages if p.lang == "en"), key=lambda p: p.order)
@@ -104,7 +116,7 @@ def test_rules_pages_cite_sources_and_flag_the_brochure(generated):
     assert "You are moving to Luxembourg (ASTI asbl), section 7, “The European blue card”" in permit
     assert '!!! warning "From the 2013 brochure"' in permit and "1 July 2024" in permit
     route = pages[("fr", "wizard/route-rules.md")]
-    assert "«Début du CAI» remonte à 2\u00a0ans au plus" in route  # a date condition in words
+    assert "«\u00a0Début du CAI\u00a0» remonte à 2\u00a0ans au plus" in route  # a date condition in words
     assert "27 novembre 2026" in route  # the review date of the facts used
     subsidy = pages[("de", "wizard/subsidy-rules.md")]
     assert "30.000\u00a0Euro" in subsidy
