@@ -79,8 +79,8 @@ def test_the_terminology_flags_known_wrong_variants():
     assert [term for _, _, term in terms.problems("Un frontalier de 17 ans, travailleur transfrontalier.", "fr")] == [
         "travailleur transfrontalier"]
     assert sorted(term for _, _, term in terms.problems(
-        "Den Status eines langfristig Aufenthaltsberechtigten; die Familienzusammenführung.", "de")) == [
-        "Familiennachzug", "Rechtsstellung eines langfristig Aufenthaltsberechtigten"]
+        "Den Status eines langfristig Aufenthaltsberechtigten; der Familiennachzug.", "de")) == [
+        "Familienzusammenführung", "Rechtsstellung eines langfristig Aufenthaltsberechtigten"]
 
 
 def _copy_content(tmp_path: Path) -> Path:
