@@ -112,7 +112,7 @@ def test_an_english_sentence_on_a_french_page_fails_the_check(tmp_path):
 
 def test_a_wrong_term_and_an_english_locator_fail_the_check(tmp_path):
     report = _report_after(
-        tmp_path, ("content/de/cai.yml", "(einen Zusatzvertrag)", "(einen Nachtrag)"),
+        tmp_path, ("content/de/cai.yml", "einen Zusatzvertrag.", "einen Nachtrag."),
         ("content/pages/financial-aid.yml", 'locator: "art. 11(3)"', 'locator: "third paragraph"'))
     assert "'Nachtrag' is not the term" in report
     assert "content/pages/financial-aid.yml" in report
