@@ -15,6 +15,7 @@ import json
 from sitemodel.facts import Fact, format_value
 from sitemodel.formatting import UNIT_TYPES, colon, date_pattern, group_separator, money_parts, month_names, unit_words
 from sitemodel.sources import cite_plain
+from sitemodel.typography import apply as typography
 
 from .engine import facts_in
 from .factvalues import fact_values
@@ -46,6 +47,11 @@ def _rule_part(question: dict) -> dict:
 
 def _cited(source, locator, lang: str) -> dict:
     cited = cite_plain(source, locator, lang)
+    # French no-break spaces in the locator, as on the pages; a quoted foreign heading keeps its own
+    cited["locator"] = typography(cited["locator"], lang)
+    if cited["locator_parts"]:
+        cited["locator_parts"] = [part if part.get("lang") else {**part, "text": typography(part["text"], lang)}
+                                  for part in cited["locator_parts"]]
     return {key: value for key, value in cited.items() if value is not None and (key != "url" or value)}
 
 
@@ -53,7 +59,7 @@ def build_flow_data(flow: dict, lang: str, wording: dict, common: dict,
                     facts: dict[str, Fact], sources: dict) -> dict:
     """The runtime data of one flow in one language."""
     def text(value: str) -> str:
-        return fill(value, facts, lang)
+        return typography(fill(value, facts, lang), lang)  # French no-break spaces, as on the pages
 
     questions = []
     for question in flow["questions"]:

@@ -20,6 +20,7 @@ from sitemodel import DEFAULT_LANGUAGE
 from sitemodel.facts import COLON, Fact, format_value
 from sitemodel.prose import LABEL, TEXT, render
 from sitemodel.sources import cite_plain
+from sitemodel.typography import apply as typography
 
 from . import scenarios as legal_scenarios
 from .citations import cited
@@ -32,6 +33,8 @@ NEGATED = {"eq": "ne", "ne": "eq", "lt": "ge", "ge": "lt", "le": "gt", "gt": "le
 AGO = {"lt": "ago_more", "le": "ago_at_least", "ge": "ago_at_most", "gt": "ago_less"}
 LIST_SEPARATOR = {"fr": "\u00a0; ", "de": "; ", "en": "; "}
 DATE_OPS = {"lt": "date_before", "le": "date_on_or_before", "gt": "date_after", "ge": "date_on_or_after"}
+# a question's label or an answer quoted in a condition, in each language's own quotation marks
+QUOTES = {"fr": ("«\u00a0", "\u00a0»"), "de": ("„", "“"), "en": ("“", "”")}
 
 
 # the data files are at assets/wizard/wizard-data/<flow>.<lang>.json: three folders below the site root
@@ -76,20 +79,24 @@ class Describer:
         self.ui, self.facts, self.lang = data["ui"], facts, lang
         self.questions = {q["id"]: q for q in data["questions"]}
 
+    def quote(self, words: str) -> str:
+        opening, closing = QUOTES.get(self.lang, QUOTES["en"])
+        return f"{opening}{words}{closing}"
+
     def ref(self, value, question: dict | None = None) -> str:
         if isinstance(value, str) and value.startswith("fact:"):
             fact = self.facts[value[5:]]
             return format_value(fact.type, fact.value, self.lang)
         if isinstance(value, str) and value.startswith("answer:"):
-            return f"«{self.questions[value[7:]]['label']}»"
+            return self.quote(self.questions[value[7:]]["label"])
         if value == "param:today":
             return self.ui["today"]
         if isinstance(value, list):
             return ", ".join(self.ref(v, question) for v in value)
         if question and question["type"] == "choice" and value in question["options"]:
-            return f"«{question['option_labels'][value]}»"
+            return self.quote(question["option_labels"][value])
         if question and question["type"] == "yesno" and value in ("yes", "no"):
-            return f"«{self.ui[value]}»"
+            return self.quote(self.ui[value])
         return str(value)
 
     def expr(self, expr) -> str:
@@ -127,13 +134,13 @@ class Describer:
         if ago:
             return ago
         question = self.questions.get(cond.get("answer", ""))
-        left = f"«{question['label']}»" if question else self.expr(cond["value"])
+        left = self.quote(question["label"]) if question else self.expr(cond["value"])
         kind = question["type"] if question else None
         words = self.ui[DATE_OPS[op]] if kind == "date" and op in DATE_OPS else self.ui["op_" + op]
         return f"{left} {words} {self.ref(cond[op], question)}"
 
     def _ago(self, cond: dict, op: str) -> str | None:
-        """``answer + N`` compared with today, in words: '«Start» was more than 2 years ago'."""
+        """``answer + N`` compared with today, in words: '“Start” was more than 2 years ago'."""
         expr = cond.get("value")
         if not (isinstance(expr, dict) and expr.get("op") in ("add_years", "add_months")
                 and cond[op] == "param:today" and op in AGO):
@@ -159,22 +166,23 @@ class Describer:
 
 
 class _Words:
-    """Every editor-written string of the page through the shared grammar's renderer (plain kinds)."""
+    """Every editor-written string of the page through the shared grammar's renderer (plain kinds),
+    with French no-break spaces (sitemodel.typography) as on the content pages."""
 
     def __init__(self, facts: dict[str, Fact], lang: str):
         self.facts, self.lang = facts, lang
 
     def text(self, value) -> Markup:
         """Wizard wording, scenario names, passages, and sentences made of them."""
-        return render(str(value), self.facts, self.lang, TEXT, quotes=False, line_start=False)
+        return typography(render(str(value), self.facts, self.lang, TEXT, quotes=False, line_start=False), self.lang)
 
     def block(self, value) -> Markup:
         """Wizard wording that starts a line (a paragraph)."""
-        return render(str(value), self.facts, self.lang, TEXT, quotes=False)
+        return typography(render(str(value), self.facts, self.lang, TEXT, quotes=False), self.lang)
 
     def label(self, value) -> Markup:
         """Locators and source titles."""
-        return render(str(value), self.facts, self.lang, LABEL, quotes=False, line_start=False)
+        return typography(render(str(value), self.facts, self.lang, LABEL, quotes=False, line_start=False), self.lang)
 
 
 def _questions(data: dict, say: Describer, words: _Words) -> list[dict]:

@@ -23,18 +23,20 @@ from sitemodel.terminology import load as load_terminology
 from sitemodel.yamlload import YamlProblem, load_file
 
 COMMON = "common"
+# Every interface word the wizard's code reads (the Python modules, the templates, the JavaScript
+# runtime); tests/wizard/test_site.py checks that each one is read somewhere, and the check below
+# reports a word in common.yml that is not listed here.
 UI_KEYS = (
     "yes", "no", "next", "back", "restart", "change", "question", "your_answers", "result",
     "next_steps", "sources", "dated", "changed_since", "error_choose", "error_number",
-    "error_date", "error_range", "share", "loading", "load_error", "result_announce",
-    "rules_link", "noscript", "wizard_link", "rules_intro", "questions_heading",
-    "rules_heading", "outcomes_heading", "col_question", "col_answers", "col_asked", "col_rule",
-    "col_conditions", "col_outcome", "always", "skipped_if", "number_answer", "date_answer",
+    "error_date", "rules_link", "wizard_link", "rules_intro", "questions_heading",
+    "rules_heading", "outcomes_heading", "col_asked", "col_rule",
+    "col_conditions", "col_outcome", "number_answer", "date_answer",
     "op_eq", "op_ne", "op_lt", "op_le", "op_gt", "op_ge", "op_in", "op_and", "op_or", "op_not",
     "today", "min_of", "max_of", "depending_on", "computed", "reviewed", "from_2013",
     *("asked_if", "date_before", "date_on_or_before", "date_after", "date_on_or_after", "ago_more",
       "ago_at_least", "ago_at_most", "ago_less", "notes_heading", "note_when", "examples_heading",
-      "examples_intro", "example", "col_given", "assessed_on", "why_heading", "rule_ref", "assessed"),
+      "examples_intro", "col_given", "assessed_on", "why_heading", "rule_ref", "assessed"),
     # the JavaScript runtime's question pages, errors and share/print (added by runtime)
     "error_summary", "error_prefix", "error_number_between", "error_number_min",
     "error_number_max", "error_date_between", "error_date_min", "error_date_max",
@@ -165,15 +167,16 @@ def load_wording(root: Path, flows: dict, facts: dict[str, Fact],
             if name == COMMON:
                 wanted = {("ui", key) for key in UI_KEYS}
                 have = {("ui", key) for key in data.get("ui") or {}}
+                allowed, user = wanted, "the wizard's interface"
             else:
                 wanted = required_keys(flows[name])
-                optional = {k for k in present_keys(data) if k[-1] == "hint"}
                 have = present_keys(data)
-                wanted_or_optional = wanted | optional
-                for extra in sorted(have - wanted_or_optional, key=str):
-                    errors.add(path, _line(data, extra), f"'{' > '.join(extra)}' is not used by "
-                               f"the '{name}' wizard.", "Check the spelling of the key against "
-                               "the same file in another language, or delete it.")
+                allowed = wanted | {k for k in have if k[-1] == "hint"}
+                user = f"the '{name}' wizard"
+            for extra in sorted(have - allowed, key=str):
+                errors.add(path, _line(data, extra), f"'{' > '.join(extra)}' is not used by "
+                           f"{user}.", "Check the spelling of the key against "
+                           "the same file in another language, or delete it.")
             for missing in sorted(wanted - have, key=str):
                 errors.add(path, _line(data, missing[:-1]), f"'{' > '.join(missing)}' is missing "
                            f"in {lang.upper()}.", "Add it: the same key exists in the other "

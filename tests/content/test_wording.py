@@ -76,6 +76,11 @@ def test_the_terminology_flags_known_wrong_variants():
     found = terms.problems("Demandez un avenant au service de l'intégration.", "fr")
     assert found[0][2] == "Département de l'intégration"
     assert terms.problems("Ask the Integration Department for an addendum.", "en") == []
+    assert [term for _, _, term in terms.problems("Un frontalier de 17 ans, travailleur transfrontalier.", "fr")] == [
+        "travailleur transfrontalier"]
+    assert sorted(term for _, _, term in terms.problems(
+        "Den Status eines langfristig Aufenthaltsberechtigten; der Familiennachzug.", "de")) == [
+        "Familienzusammenführung", "Rechtsstellung eines langfristig Aufenthaltsberechtigten"]
 
 
 def _copy_content(tmp_path: Path) -> Path:
@@ -107,7 +112,7 @@ def test_an_english_sentence_on_a_french_page_fails_the_check(tmp_path):
 
 def test_a_wrong_term_and_an_english_locator_fail_the_check(tmp_path):
     report = _report_after(
-        tmp_path, ("content/de/cai.yml", "(einen Zusatzvertrag)", "(einen Nachtrag)"),
+        tmp_path, ("content/de/cai.yml", "einen Zusatzvertrag.", "einen Nachtrag."),
         ("content/pages/financial-aid.yml", 'locator: "art. 11(3)"', 'locator: "third paragraph"'))
     assert "'Nachtrag' is not the term" in report
     assert "content/pages/financial-aid.yml" in report

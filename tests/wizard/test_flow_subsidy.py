@@ -54,3 +54,24 @@ class TestCoordinatorCost:
         assert result.values["coordinator"] == min(cap + offset, cap)
         assert result.values["total"] == (values["municipal_pact.subsidy_medium_councils"]
                                           + 250 * per_member + min(cap + offset, cap))
+
+
+class TestWording:
+    """The words say which amounts the law caps and which one it fixes (art. 6(8), 6(16) 1° and 2°)."""
+
+    AT_MOST = {"fr": "au plus", "de": "höchstens", "en": "at most"}
+    FIXED = {"fr": "montant fixe", "de": "fester Betrag", "en": "fixed amount"}
+    # 6(16) 1° "sans dépasser les montants suivants", 6(8) "plafonnée à"; the total adds them up
+    CAPPED = {"flat", "coordinator", "total"}
+
+    @pytest.mark.parametrize("lang", ["fr", "de", "en"])
+    def test_only_the_capped_amounts_are_labelled_at_most(self, wording, lang):
+        labels = wording[(lang, "subsidy")]["values"]
+        assert {key for key, label in labels.items() if self.AT_MOST[lang] in label} == self.CAPPED
+
+    @pytest.mark.parametrize("lang", ["fr", "de", "en"])
+    def test_the_intro_and_every_result_say_the_amount_per_member_is_fixed(self, wording, lang):
+        # 6(16) 2°: "une subvention annuelle de 5 euros pour chaque résident ... adhérent au pacte citoyen"
+        words = wording[(lang, "subsidy")]
+        for text in (words["intro"], *(outcome["body"] for outcome in words["outcomes"].values())):
+            assert self.FIXED[lang] in text, text

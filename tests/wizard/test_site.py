@@ -1,6 +1,7 @@
 """wizard/site.py: pages and assets for the build; wording problems reach editors."""
 
 import json
+import re
 import shutil
 
 import pytest
@@ -8,6 +9,7 @@ from wizard_helpers import ROOT
 
 from sitemodel.errors import ErrorCollector
 from sitemodel.registry import FLOW_IDS, LANGUAGES
+from wizard.engine import COMPARATORS
 from wizard.site import generate
 from wizard.wording import UI_KEYS, required_keys
 
@@ -33,6 +35,40 @@ def test_every_text_key_exists_in_all_three_languages(flows, wording):
         assert set(wording[(lang, "common")]["ui"]) == set(UI_KEYS)
 
 
+# Interface words the code reads by a computed key: the expression that builds the key, and the keys it builds.
+COMPUTED_UI_KEYS = {
+    'self.ui["op_" + op]': {f"op_{op}" for op in COMPARATORS},  # wizard/rules_text.py
+    "self.ui[op + '_of']": {"min_of", "max_of"},  # op is "min" or "max"
+    'ui["error_" + type + kind]': {f"error_{t}{k}" for t in ("number", "date")  # wizard-v1.js
+                                   for k in ("", "_between", "_min", "_max")},
+    'ui["error_date_" + code]': {"error_date_part", "error_date_real"},
+}
+
+
+def test_every_interface_word_is_read_by_the_wizard_s_code():
+    """A word in common.yml that no code reads is dead text that editors keep translating (issue 14)."""
+    code = "\n".join(path.read_text(encoding="utf-8") for pattern in ("*.py", "js/*.js", "templates/*.j2")
+                     for path in sorted((ROOT / "wizard").glob(pattern)) if path.name != "wording.py")
+    computed = set()
+    for expression, keys in COMPUTED_UI_KEYS.items():
+        assert expression in code, expression  # the table above still describes the code
+        computed |= keys
+    unread = [key for key in UI_KEYS if key not in computed
+              and not re.search(rf"""(ui\.{key}\b|["']{key}["'])""", code)]
+    assert unread == []
+
+
+def test_an_interface_word_no_code_reads_is_reported(tmp_path, facts):
+    for part in ("content", "schema"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    common = tmp_path / "content/de/wizard/common.yml"
+    common.write_text(common.read_text(encoding="utf-8") + '  example: "Beispiel"\n', encoding="utf-8")
+    errors = ErrorCollector(tmp_path)
+    generate(tmp_path, facts, errors)
+    assert [(e.path, e.message) for e in errors.errors] == [
+        ("content/de/wizard/common.yml", "'ui > example' is not used by the wizard's interface.")]
+
+
 def test_pages_and_assets(generated):
     pages, assets = generated
     for lang in LANGUAGES:
@@ -49,6 +85,18 @@ def test_pages_and_assets(generated):
             assert data["lang"] == lang and "[[" not in json.dumps(data)
     assert "export {" not in assets["assets/wizard/wizard-v1.classic.js"].decode()
     assert "import.meta" not in assets["assets/wizard/wizard-v1.classic.js"].decode()
+
+
+def test_french_wizard_words_have_no_break_spaces_before_high_punctuation(generated):
+    """The wizard's words go through sitemodel.typography as the pages do (issue 14): data, wizard and rules pages."""
+    pages, assets = generated
+    texts = {path: text for (lang, path), text in pages.items()
+             if lang == "fr" and path != "wizard/integrators.md"}  # the integrators' guide: code samples
+    texts |= {path: data.decode("utf-8") for path, data in assets.items() if path.endswith(".fr.json")}
+    assert any(path.endswith(".fr.json") for path in texts)
+    ordinary_space = re.compile(r".{0,30}(?: [;:!?»]|« ).{0,15}")
+    found = [(path, match.group(0)) for path, text in texts.items() for match in ordinary_space.finditer(text)]
+    assert found == []
 
 
 def test_pages_carry_their_title_and_menu_order(facts):
@@ -68,7 +116,7 @@ def test_rules_pages_cite_sources_and_flag_the_brochure(generated):
     assert "You are moving to Luxembourg (ASTI asbl), section 7, “The European blue card”" in permit
     assert '!!! warning "From the 2013 brochure"' in permit and "1 July 2024" in permit
     route = pages[("fr", "wizard/route-rules.md")]
-    assert "«Début du CAI» remonte à 2\u00a0ans au plus" in route  # a date condition in words
+    assert "«\u00a0Début du CAI\u00a0» remonte à 2\u00a0ans au plus" in route  # a date condition in words
     assert "27 novembre 2026" in route  # the review date of the facts used
     subsidy = pages[("de", "wizard/subsidy-rules.md")]
     assert "30.000\u00a0Euro" in subsidy

@@ -1,9 +1,9 @@
 """Flow 'subsidy': estimate of a municipality's yearly municipal-pact subsidies.
 
-Law of 23 August 2023, art. 6: a flat amount for implementation costs that
-depends on the size of the municipal council (16, 1°), an amount per
-citizens' pact member on 31 December (16, 2°), and the coordinator's costs,
-capped per year (8). All are ceilings, within the available budget.
+Law of 23 August 2023, art. 6: a subsidy for implementation costs, at most an
+amount that depends on the size of the municipal council (16, 1°), a fixed
+amount per citizens' pact member on 31 December (16, 2°), and the coordinator's
+costs, capped per year (8). All within the available budget.
 """
 
 FLAT = {"op": "pick", "key": "answer:council_size", "map": {
