@@ -146,7 +146,10 @@ FLOW = {
                         brochure("2", "Special different statuses")],
             "changes": LONG_STAY_CHANGES},
         "cross_border_exempt": {
-            "sources": [brochure("6", "The third country citizen living near the border"), DEADLINES],
+            # who is exempt today (a parent, where the brochure said a child): guichet.lu
+            "sources": [{"source": "guichet-work-permit-exemption",
+                         "locator": [{"heading": "Who is concerned"}, {"heading": "How to proceed"}]},
+                        brochure("6", "The third country citizen living near the border"), DEADLINES],
             "values": [deadline("decision.standard_deadline")],
             "changes": LONG_STAY_CHANGES},
         "cross_border_permit": {
