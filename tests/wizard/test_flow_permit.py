@@ -130,3 +130,11 @@ def test_outcomes_from_the_brochure_are_flagged_and_list_later_changes(flow_data
     family = {c["id"] for c in data["outcomes"]["family_reunification"]["changes"]}
     assert {"family_2017", "family_labour_2023"} <= family
     assert "adem_2023" in {c["id"] for c in data["outcomes"]["employee"]["changes"]}
+
+
+def test_the_short_stay_outcome_states_today_s_90_days_in_180_not_the_2013_rule(flow_data):
+    short = flow_data[("permit", "en")]["outcomes"]["short_stay"]
+    today = short["changes"][0]
+    assert today["id"] == "short_stay_today" and today["source"] == "guichet-short-stay"
+    assert "at most 90\u00a0days in a period of 180\u00a0days" in today["text"]
+    assert "6\u00a0months" not in short["body"]  # the brochure's 3 months in 6 is only history now

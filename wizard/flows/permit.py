@@ -29,6 +29,7 @@ CHANGES = {
     "blue_card_2024": "blue_card.law_2024_in_force",
     "family_2017": "family.sponsor_residence_condition_removed",
     "family_labour_2023": "family.free_labour_market_access",
+    "short_stay_today": "short_stay.max_days_now",
 }
 
 FAMILY_RELATIONS = ["spouse", "registered_partner", "durable_partner", "child", "parent",
@@ -102,7 +103,7 @@ FLOW = {
             "sources": [brochure("1", "Staying under 3 months")],
             "values": [{"id": "visa_answer_wait", "type": "months",
                         "expr": "fact:short_stay.visa_answer_wait"}],
-            "changes": LONG_STAY_CHANGES},
+            "changes": ["short_stay_today", *LONG_STAY_CHANGES]},
         "employee": {
             "sources": [brochure("2", "Residence permit for an employed worker"), DEADLINES],
             "values": [deadline("decision.standard_deadline"),
@@ -145,7 +146,10 @@ FLOW = {
                         brochure("2", "Special different statuses")],
             "changes": LONG_STAY_CHANGES},
         "cross_border_exempt": {
-            "sources": [brochure("6", "The third country citizen living near the border"), DEADLINES],
+            # who is exempt today (a parent, where the brochure said a child): guichet.lu
+            "sources": [{"source": "guichet-work-permit-exemption",
+                         "locator": [{"heading": "Who is concerned"}, {"heading": "How to proceed"}]},
+                        brochure("6", "The third country citizen living near the border"), DEADLINES],
             "values": [deadline("decision.standard_deadline")],
             "changes": LONG_STAY_CHANGES},
         "cross_border_permit": {
