@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 
 from sitemodel import DEFAULT_LANGUAGE, LANGUAGES
 
-from .audit import check_built_site, html_pages
+from .audit import Audited, check_built_site, html_pages
 
 CSP_SLOT = "<!--lu-csp-->"
 EMBED_PATH = "/assets/wizard/embed/"
@@ -165,10 +165,13 @@ server {{
 """
 
 
-def secure(site: Path, root: Path, site_url: str | None = None) -> str:
-    """Audit the built site, put the policy into every page, write the host files; return the policy."""
+def secure(site: Path, root: Path, site_url: str | None = None, audited: list[Audited] = ()) -> str:
+    """Audit the built site, put the policy into every page, write the host files; return the policy.
+
+    Pages in ``audited`` were audited where they were built (sitebuild/parallel.py): only their
+    findings are read here."""
     host = urlsplit(site_url).hostname if site_url else None
-    inline_scripts = check_built_site(site, root, host)
+    inline_scripts = check_built_site(site, root, host, audited)
     text = policy(inline_scripts)
     for page in html_pages(site):
         html = page.read_text(encoding="utf-8")
