@@ -37,7 +37,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from .audit import audit_pages, html_pages
-from .generate import generate, write
+from .generate import UP_TO_DATE, generate, write
 from .guard import signals_deferred
 from .plugin import write_language_sitemaps
 
@@ -122,7 +122,9 @@ def build_in_parallel(config_file: Path, docs_dir: Path, site_dir: Path) -> dict
     # The pages are written once, before the processes start (each one's hook
     # then finds them up to date): three processes writing one folder could
     # read each other's half-written files.
-    write(generate(config_file.parent), docs_dir)
+    generated = generate(config_file.parent)
+    write(generated, docs_dir)
+    UP_TO_DATE[docs_dir.resolve()] = generated  # the forked builds' hook need not compare every file again
     work = site_dir.parent / f".{site_dir.name}-languages"
     shutil.rmtree(work, ignore_errors=True)
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
@@ -156,6 +158,7 @@ def build_in_parallel(config_file: Path, docs_dir: Path, site_dir: Path) -> dict
                 process.kill()
                 process.join()
         shutil.rmtree(work, ignore_errors=True)
+        UP_TO_DATE.pop(docs_dir.resolve(), None)
     return outcomes
 
 
