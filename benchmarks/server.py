@@ -6,6 +6,9 @@ This one gzips text responses (level 6, the usual server setting) when the
 browser sends ``Accept-Encoding: gzip``, speaks HTTP/1.1 with keep-alive,
 answers folder URLs with their index.html, serves 404.html for a missing
 path, and can serve extra in-memory pages (the benchmark's own harness).
+Its Cache-Control is the one the site's own ``_headers`` gives an address
+(sitebuild/hosting.py writes it for Netlify-style hosts), else GitHub
+Pages' ``max-age=600``: Lighthouse then judges the caching the site ships.
 It listens on 127.0.0.1 only, on a free port.
 """
 
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import gzip
 import mimetypes
+import re
 import threading
 from functools import partial
 from http import HTTPStatus
@@ -26,6 +30,22 @@ TYPES = {".js": "text/javascript", ".mjs": "text/javascript", ".json": "applicat
          ".svg": "image/svg+xml", ".xml": "application/xml", ".webmanifest": "application/manifest+json",
          ".css": "text/css", ".html": "text/html"}
 GZIP_LEVEL = 6
+DEFAULT_CACHE = "max-age=600"  # what GitHub Pages sends
+
+
+def cache_rules(headers_file: Path) -> list[tuple[re.Pattern, str]]:
+    """(address pattern, Cache-Control) from a Netlify-style _headers file."""
+    rules, pattern = [], None
+    text = headers_file.read_text(encoding="utf-8") if headers_file.is_file() else ""
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            pattern = re.compile("".join(".*" if part == "*" else re.escape(part)
+                                         for part in re.split(r"(\*)", line.strip())) + "$")
+        elif pattern and line.strip().lower().startswith("cache-control:"):
+            rules.append((pattern, line.split(":", 1)[1].strip()))
+    return rules
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -45,6 +65,13 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):  # noqa: N802
         self._respond(head=False)
+
+    def _cache_control(self, path: str) -> str:
+        headers_file = self.root / "_headers"
+        stamp = headers_file.stat().st_mtime_ns if headers_file.is_file() else None
+        if self.cache.get("_headers") is None or self.cache["_headers"][0] != stamp:
+            self.cache["_headers"] = (stamp, cache_rules(headers_file))  # the site may be rebuilt
+        return next((value for pattern, value in self.cache["_headers"][1] if pattern.match(path)), DEFAULT_CACHE)
 
     def _resolve(self, path: str) -> tuple[int, Path | None, str | None]:
         """(status, file, redirect) for a URL path; never leaves the site folder."""
@@ -85,7 +112,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "max-age=600")  # what GitHub Pages sends
+        self.send_header("Cache-Control", self._cache_control(path))
         self.send_header("Vary", "Accept-Encoding")
         if gzipped:
             self.send_header("Content-Encoding", "gzip")

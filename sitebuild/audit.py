@@ -22,7 +22,7 @@ the value can be found there; otherwise the built page is named.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -182,15 +182,56 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(path for path in site.rglob("*.html") if path.is_file())
 
 
-def audit_site(site: Path, site_host: str | None = None) -> tuple[list[Finding], set[str]]:
-    """Every finding in every built page, and the set of inline scripts the pages run."""
-    findings: list[Finding] = []
+@dataclass
+class Audited:
+    """Pages audited already (by the process that built them), with what was found in them."""
+
+    pages: set[str]  # relative to the final site
+    findings: list[Finding]
+    scripts: set[str]
+
+    def as_json(self) -> dict:
+        return {"pages": sorted(self.pages), "findings": [asdict(f) for f in self.findings],
+                "scripts": sorted(self.scripts)}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Audited:
+        return cls(set(data["pages"]), [Finding(**f) for f in data["findings"]], set(data["scripts"]))
+
+
+def audit_pages(pages: list[Path], relative_to: Path, site_host: str | None = None) -> Audited:
+    """Audit some of a site's pages (a language process: its own), named relative to the final site."""
+    audited = Audited(set(), [], set())
+    for path in pages:
+        page = path.relative_to(relative_to).as_posix()
+        page_findings, page_scripts = audit_page(path.read_text(encoding="utf-8", errors="replace"), page,
+                                                 site_host)
+        audited.pages.add(page)
+        audited.findings += page_findings
+        audited.scripts.update(page_scripts)
+    return audited
+
+
+def audit_site(site: Path, site_host: str | None = None,
+               done: list[Audited] = ()) -> tuple[list[Finding], set[str]]:
+    """Every finding in every built page, and the set of inline scripts the pages run.
+
+    Pages in ``done`` (audited where they were built, in parallel) are not read again: their
+    findings are taken in the same page order, so the errors are the same either way.
+    """
+    by_page: dict[str, list[Finding]] = {}
+    done_pages: set[str] = set()
     scripts: set[str] = set()
-    for path in html_pages(site):
-        page_findings, page_scripts = audit_page(path.read_text(encoding="utf-8", errors="replace"),
-                                                 path.relative_to(site).as_posix(), site_host)
-        findings += page_findings
-        scripts.update(page_scripts)
+    for part in done:
+        done_pages |= part.pages
+        scripts |= part.scripts
+    pages = html_pages(site)
+    left = audit_pages([path for path in pages if path.relative_to(site).as_posix() not in done_pages], site,
+                       site_host)
+    scripts |= left.scripts
+    for finding in [finding for part in done for finding in part.findings] + left.findings:
+        by_page.setdefault(finding.page, []).append(finding)
+    findings = [finding for path in pages for finding in by_page.get(path.relative_to(site).as_posix(), [])]
     return findings, scripts
 
 
@@ -256,9 +297,9 @@ def findings_as_errors(findings: list[Finding], root: Path) -> list[ContentError
     return errors
 
 
-def check_built_site(site: Path, root: Path, site_host: str | None = None) -> set[str]:
+def check_built_site(site: Path, root: Path, site_host: str | None = None, done: list[Audited] = ()) -> set[str]:
     """Audit a freshly built site; raise ContentErrors on any finding; return the inline scripts."""
-    findings, scripts = audit_site(site, site_host)
+    findings, scripts = audit_site(site, site_host, done)
     if findings:
         raise ContentErrors(findings_as_errors(findings, root))
     return scripts

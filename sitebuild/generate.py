@@ -104,14 +104,24 @@ def _build_wizard(root: Path, content: Content, errors: ErrorCollector):
     return wizard
 
 
+# docs folder -> the result written there. sitebuild/parallel.py writes the pages once, then forks
+# the language builds: their hook finds its result here and compares no file again.
+UP_TO_DATE: dict[Path, Generated] = {}
+
+
 def write(generated: Generated, docs_dir: Path) -> int:
     """Write changed files and delete stale generated ones; return how many changed."""
+    if UP_TO_DATE.get(Path(docs_dir).resolve()) is generated:
+        return 0
     changed = 0
+    folders: set[Path] = set()  # made already: one mkdir per folder, not per file
     for relative, data in generated.files.items():
         target = docs_dir / relative
         if target.exists() and target.read_bytes() == data:
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
         target.write_bytes(data)
         changed += 1
     for folder in GENERATED_DIRS:

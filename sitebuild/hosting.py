@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 
 from sitemodel import DEFAULT_LANGUAGE, LANGUAGES
 
-from .audit import check_built_site, html_pages
+from .audit import Audited, check_built_site, html_pages
 
 CSP_SLOT = "<!--lu-csp-->"
 EMBED_PATH = "/assets/wizard/embed/"
@@ -57,6 +57,18 @@ SECURITY_HEADERS = {
                           "magnetometer=(), microphone=(), midi=(), payment=(), usb=(), browsing-topics=()",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
+
+
+# Files whose name carries a hash of their content (mkdocs-material's bundle, stylesheets and
+# search worker): a new version gets a new name, so browsers may keep them a year without asking.
+FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)$")
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+
+def fingerprinted(site: Path) -> list[str]:
+    """The site's content-hashed files, as addresses ("/assets/javascripts/bundle.….min.js")."""
+    return sorted("/" + path.relative_to(site).as_posix() for path in site.rglob("*")
+                  if path.is_file() and FINGERPRINTED.search(path.name))
 
 
 def script_hash(script: str) -> str:
@@ -112,7 +124,12 @@ def netlify_headers(site_policy: str, embed_policy: str, site: Path) -> str:
     for pattern in ["/", "/index.html", "/404.html", *(f"/{folder}/*" for folder in folders)]:
         lines += ["", pattern, f"  Content-Security-Policy: {site_policy}", "  X-Frame-Options: SAMEORIGIN"]
     lines += ["", "# The wizard's iframe page is made to be embedded by other sites.", f"{EMBED_PATH}*",
-              f"  Content-Security-Policy: {embed_policy}", ""]
+              f"  Content-Security-Policy: {embed_policy}"]
+    # one rule per file: a pattern would overlap others, and Netlify would join their values
+    lines += ["", "# Named by their content: kept a year, never asked for again."]
+    for address in fingerprinted(site):
+        lines += [address, f"  Cache-Control: {IMMUTABLE}"]
+    lines.append("")
     return "\n".join(lines)
 
 
@@ -126,6 +143,8 @@ def netlify_redirects(site: Path) -> str:
 
 def nginx_conf(site_policy: str, embed_policy: str, site: Path, server_name: str) -> str:
     headers = "\n".join(f'    add_header {name} "{value}" always;' for name, value in SECURITY_HEADERS.items())
+    # nginx: add_header in a location replaces those of the server: the location repeats them
+    indented_headers = "\n".join(f"    {line}" for line in headers.splitlines())
     errors = "\n".join(
         f"    location {prefix} {{\n        error_page 404 {page};\n        try_files $uri $uri/ =404;\n    }}"
         for prefix, page in sorted(not_found_pages(site).items(), key=lambda item: -len(item[0])))
@@ -154,6 +173,13 @@ server {{
         try_files $uri $uri/ =404;
     }}
 
+    # Files named by their content (mkdocs-material's): kept a year, never asked for again.
+    location ~ "{FINGERPRINTED.pattern}" {{
+        add_header Cache-Control "{IMMUTABLE}" always;
+{indented_headers}
+        try_files $uri =404;
+    }}
+
     # The host configuration files are not pages.
     location ~ ^/(_headers|_redirects|nginx\\.conf)$ {{
         return 404;
@@ -165,10 +191,13 @@ server {{
 """
 
 
-def secure(site: Path, root: Path, site_url: str | None = None) -> str:
-    """Audit the built site, put the policy into every page, write the host files; return the policy."""
+def secure(site: Path, root: Path, site_url: str | None = None, audited: list[Audited] = ()) -> str:
+    """Audit the built site, put the policy into every page, write the host files; return the policy.
+
+    Pages in ``audited`` were audited where they were built (sitebuild/parallel.py): only their
+    findings are read here."""
     host = urlsplit(site_url).hostname if site_url else None
-    inline_scripts = check_built_site(site, root, host)
+    inline_scripts = check_built_site(site, root, host, audited)
     text = policy(inline_scripts)
     for page in html_pages(site):
         html = page.read_text(encoding="utf-8")

@@ -30,12 +30,14 @@ import shutil
 import signal
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from .generate import generate, write
+from .audit import audit_pages, html_pages
+from .generate import UP_TO_DATE, generate, write
 from .guard import signals_deferred
 from .plugin import write_language_sitemaps
 
@@ -47,8 +49,13 @@ INDEX = Path("search") / "search_index.json"
 STATS: dict = {}
 
 
-def _build_language(config_file: str, docs_dir: str, site_dir: str, locale: str, report: str) -> None:
-    """In a child process: build one language into site_dir; write its error (or None) and costs to report."""
+def _build_language(config_file: str, docs_dir: str, site_dir: str, locale: str, report: str,
+                    others: list[str]) -> None:
+    """In a child process: build one language into site_dir; write its error (or None) and costs to report.
+
+    It also audits the pages it gives the site (sitebuild/audit.py), in parallel with the
+    other languages: the parent then only reads the findings.
+    """
     # the parent answers Ctrl-C and SIGTERM (it stops this process); here they just end it, quietly
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -60,11 +67,21 @@ def _build_language(config_file: str, docs_dir: str, site_dir: str, locale: str,
         # no other language, and the hooks' whole-site steps wait for the merge.
         i18n.building = True
         build(config)
+        audited = _audit_own_pages(Path(site_dir), locale, others, config.site_url)
         error = None
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises it
-        error = f"{type(exc).__name__}: {exc}"
+        error, audited = f"{type(exc).__name__}: {exc}", None
     costs = {"peak_kib": peak_rss_kib(), "cpu_seconds": time.process_time()}  # a forked child's clock starts at 0
-    Path(report).write_text(json.dumps({"error": error, **costs, **STATS}), encoding="utf-8")
+    Path(report).write_text(json.dumps({"error": error, "audit": audited, **costs, **STATS}), encoding="utf-8")
+
+
+def _audit_own_pages(built: Path, locale: str, others: list[str], site_url: str | None) -> dict:
+    """The audit of the pages _merge() takes from this language's build, named as in the merged site."""
+    if locale in others:  # a language with a folder: _merge() takes that folder only
+        pages = html_pages(built / locale)
+    else:  # the default language gives the root; other languages' folders (if any) come from their builds
+        pages = [path for path in html_pages(built) if path.relative_to(built).parts[0] not in others]
+    return audit_pages(pages, built, urlsplit(site_url).hostname if site_url else None).as_json()
 
 
 def peak_rss_kib(pid: int | str = "self") -> int | None:
@@ -98,22 +115,25 @@ def languages(config_file: Path) -> tuple[str, list[str]]:
 def build_in_parallel(config_file: Path, docs_dir: Path, site_dir: Path) -> dict:
     """Build every language of config_file into site_dir, one process per language.
 
-    Returns what each language's process cost ({locale: {"peak_kib": …, **STATS}}).
+    Returns what each language's process cost and found ({locale: {"peak_kib": …, "audit": …, **STATS}}).
     Raises mkdocs' Abort naming each language whose build failed.
     """
     default, locales = languages(config_file)
     # The pages are written once, before the processes start (each one's hook
     # then finds them up to date): three processes writing one folder could
     # read each other's half-written files.
-    write(generate(config_file.parent), docs_dir)
+    generated = generate(config_file.parent)
+    write(generated, docs_dir)
+    UP_TO_DATE[docs_dir.resolve()] = generated  # the forked builds' hook need not compare every file again
     work = site_dir.parent / f".{site_dir.name}-languages"
     shutil.rmtree(work, ignore_errors=True)
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     work.mkdir(parents=True)
     # One plain process per language, each reporting in a file: no pool, no queue whose
     # lock a dying process could leave held.
+    others = [locale for locale in locales if locale != default]
     processes = {locale: context.Process(target=_build_language, name=f"build-{locale}", args=(
-        str(config_file), str(docs_dir), str(work / locale), locale, str(work / f"{locale}.json")))
+        str(config_file), str(docs_dir), str(work / locale), locale, str(work / f"{locale}.json"), others))
         for locale in locales}
     try:
         # Ctrl-C or SIGTERM during fork() would be raised inside the at-fork hooks (logging's),
@@ -138,6 +158,7 @@ def build_in_parallel(config_file: Path, docs_dir: Path, site_dir: Path) -> dict
                 process.kill()
                 process.join()
         shutil.rmtree(work, ignore_errors=True)
+        UP_TO_DATE.pop(docs_dir.resolve(), None)
     return outcomes
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
+from .audit import Audited
 from .generate import GENERATED_DIRS, generate
 from .guard import build_prefix, remove_stale_builds, swap_in
 from .hosting import secure
@@ -38,9 +39,11 @@ def publish(root: Path, site_dir: Path | None = None, config_file: str = "mkdocs
         work = Path(temporary)
         docs = work / "docs"
         _copy_static_docs(root / "docs", docs)
-        build_in_parallel(root / config_file, docs, work / "site")  # one process per language
+        outcomes = build_in_parallel(root / config_file, docs, work / "site")  # one process per language
+        # each language's process audited its own pages: the final audit reads their findings
+        audited = [Audited.from_json(o["audit"]) for o in (outcomes or {}).values() if o.get("audit")]
         site_url = load_config(str(root / config_file)).site_url
-        secure(work / "site", root, site_url)  # final HTML audit, CSP, host configuration
+        secure(work / "site", root, site_url, audited)  # final HTML audit, CSP, host configuration
         # Swap: the old site is moved aside, the new one moved in, then the old removed.
         swap_in(work / "site", site_dir, work / "previous-site")
     return site_dir

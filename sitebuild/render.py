@@ -9,6 +9,8 @@ build instead of leaving a hole in a page.
 from __future__ import annotations
 
 import html
+import multiprocessing
+import os
 import re
 from pathlib import Path
 
@@ -92,19 +94,38 @@ def _page_context(content: Content, page: Page, lang: str) -> dict:
     }
 
 
+# From this many pages per language on, the languages are rendered in processes of their own
+# (forked: they share the checked content); below it, starting them costs more than it saves.
+PARALLEL_FROM = 200
+_SHARED: dict = {}  # the content, for the forked processes
+
+
 def render_pages(content: Content) -> list[RenderedPage]:
-    """Every content page in every language, as Markdown."""
-    env = environment()
+    """Every content page in every language, as Markdown (page by page, each in every language)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if len(content.pages) >= PARALLEL_FROM and cores > 1 and "fork" in multiprocessing.get_all_start_methods():
+        _SHARED["content"] = content
+        try:
+            with multiprocessing.get_context("fork").Pool(min(cores, len(LANGUAGES))) as pool:
+                per_language = pool.map(_render_language, LANGUAGES, chunksize=1)
+        finally:
+            _SHARED.clear()
+    else:
+        per_language = [_render_language(lang, content) for lang in LANGUAGES]
+    return [page for pages in zip(*per_language, strict=True) for page in pages]
+
+
+def _render_language(lang: str, content: Content | None = None) -> list[RenderedPage]:
+    content = content or _SHARED["content"]
+    template = environment().get_template("page.md.j2")
     rendered = []
     for page in content.pages.values():
-        template = env.get_template("page.md.j2")
-        for lang in LANGUAGES:
-            context = _page_context(content, page, lang)
-            title = str(typography(render_prose(page.prose[lang]["title"], content.facts, lang), lang))
-            rendered.append(RenderedPage(
-                lang=lang, path=f"{page.slug}.md", title=title, section=page.meta["section"],
-                order=page.meta["order"], markdown=template.render(context),
-            ))
+        context = _page_context(content, page, lang)
+        title = str(typography(render_prose(page.prose[lang]["title"], content.facts, lang), lang))
+        rendered.append(RenderedPage(
+            lang=lang, path=f"{page.slug}.md", title=title, section=page.meta["section"],
+            order=page.meta["order"], markdown=template.render(context),
+        ))
     return rendered
 
 

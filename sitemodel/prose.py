@@ -250,6 +250,11 @@ def url_problem(url: str) -> str | None:
     return None
 
 
+# One converter for every call: building Python-Markdown's parser costs more than converting
+# a short text; reset() clears what a conversion leaves behind (references, HTML stash).
+_MARKDOWN = markdown.Markdown()
+
+
 def render(text: str, facts: dict[str, Fact], lang: str, kind: str = PROSE, *,
            quotes: bool = True, line_start: bool = True) -> Markup:
     """An editor's string as Markdown that mkdocs turns into only the allowed HTML.
@@ -267,7 +272,7 @@ def render(text: str, facts: dict[str, Fact], lang: str, kind: str = PROSE, *,
         return f"\ue000{len(values) - 1}\ue001"
 
     body = text.strip()
-    html = markdown.markdown(PLACEHOLDER.sub(token, body.replace("\ue000", "").replace("\ue001", "")))
+    html = _MARKDOWN.reset().convert(PLACEHOLDER.sub(token, body.replace("\ue000", "").replace("\ue001", "")))
     clean = nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES, link_rel=None)
     writer = _MarkdownWriter(lambda index, in_link: _fact_markdown(values[index], facts, lang, in_link))
     writer.feed(clean)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # [[fact.id]] or [[fact.id|n]]: the grammar of sitemodel/facts.py's PLACEHOLDER
 PLACEHOLDER = re.compile(r"\[\[\s*([A-Za-z0-9_.\-]+)\s*(?:\|\s*([a-z]+)\s*)?\]\]")
@@ -32,10 +33,12 @@ def describe(char: str) -> str:
     return f"U+{ord(char):04X} {name}"
 
 
+@lru_cache(maxsize=4096)  # per character: a site uses a few hundred distinct ones
 def _script(char: str) -> str:
     return unicodedata.name(char, "").split(" ")[0]
 
 
+@lru_cache(maxsize=4096)
 def _invisible(char: str) -> bool:
     category = unicodedata.category(char)
     return (category == "Cf" or (category == "Cc" and char not in ALLOWED_CONTROLS)
@@ -47,7 +50,8 @@ def text_problem(text: str) -> tuple[int, str, str] | None:
     for number, line in enumerate(text.split("\n"), start=1):
         if line.isascii() and not ASCII_CONTROL.search(line):
             continue
-        for index, char in enumerate(line):
+        invisible = any(map(_invisible, set(line)))  # each distinct character once
+        for index, char in enumerate(line) if invisible else ():  # then the first, in reading order
             if char == "\ufeff" and number == 1 and index == 0:
                 continue  # a byte-order mark at the very start is harmless
             if _invisible(char):
@@ -56,6 +60,8 @@ def text_problem(text: str) -> tuple[int, str, str] | None:
                         "Backspace until that character goes, then retype it.")
         for word in WORD.finditer(line):
             letters = word.group(0)
+            if letters.isascii():
+                continue  # Latin letters only: nothing can look like them
             scripts = {_script(c) for c in letters if c.isalpha()}
             if "LATIN" in scripts and scripts & set(SCRIPTS_THAT_LOOK_LATIN):
                 odd = next(c for c in letters if c.isalpha() and _script(c) != "LATIN")

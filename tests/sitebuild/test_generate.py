@@ -39,3 +39,41 @@ def test_the_menu_lists_pages_by_section_and_order_with_their_titles(tmp_path):
     # each section is led by its overview page (sitebuild/menus.py), which lists the same pages
     assert nav["en"] == ["index.md", {"Citizens' pact and programme": [
         "sections/integration/index.md", {"The pact": "pact.md"}]}]
+
+
+def test_a_large_site_rendered_one_language_per_process_gives_the_same_pages_in_the_same_order(
+        tmp_path, monkeypatch):
+    import sitebuild.generate
+    import sitebuild.render
+
+    project = make_project(tmp_path / "project", FIXTURES / "good" / "content")
+    sequential = generate(project)
+    pool_started = []
+    real_context = sitebuild.render.multiprocessing.get_context
+
+    def counting_context(method):
+        pool_started.append(method)
+        return real_context(method)
+
+    monkeypatch.setattr(sitebuild.render, "PARALLEL_FROM", 1)  # the fixture's pages count as a large site
+    monkeypatch.setattr(sitebuild.render.multiprocessing, "get_context", counting_context)
+    monkeypatch.setattr(sitebuild.generate, "_last", {})
+    parallel = generate(project)
+    assert pool_started == ["fork"]
+    assert parallel is not sequential
+    assert list(parallel.files) == list(sequential.files)
+    assert parallel.files == sequential.files and parallel.nav == sequential.nav
+
+
+def test_the_forked_builds_do_not_compare_the_pages_written_just_before_they_started(tmp_path, monkeypatch):
+    import sitebuild.generate
+
+    project = make_project(tmp_path / "project", FIXTURES / "good" / "content")
+    docs = tmp_path / "docs"
+    generated = generate(project)
+    write(generated, docs)
+    (docs / "en" / "pact.md").write_text("edited by hand", encoding="utf-8")
+    monkeypatch.setitem(sitebuild.generate.UP_TO_DATE, docs.resolve(), generated)
+    assert write(generated, docs) == 0  # as sitebuild/parallel.py marks it: trusted, not read
+    monkeypatch.delitem(sitebuild.generate.UP_TO_DATE, docs.resolve())
+    assert write(generated, docs) == 1  # otherwise every file is compared

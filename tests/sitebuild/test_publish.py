@@ -84,6 +84,16 @@ def test_no_page_loads_anything_from_another_host(good_site):
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
 
 
+def test_no_script_keeps_the_browser_from_painting_the_page(good_site):
+    """Scripts with an address are deferred (in page order, once parsed) or modules: none blocks the parser."""
+    for page in ("index.html", "de/pact/index.html", "404.html"):
+        tags = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", (good_site / page).read_text())
+        assert any("bundle." in tag for tag in tags), page  # Material's bundle is among them
+        assert [tag for tag in tags if " defer" not in tag and 'type="module"' not in tag] == [], page
+        # the search-language script still comes before the bundle, which reads what it sets
+        assert "search-language.js" in tags[0], page
+
+
 def test_a_sitemap_lists_every_page_with_its_alternates(good_site):
     sitemap = (good_site / "sitemap.xml").read_text()
     locations = sorted(re.findall(r"<loc>http://localhost:8000/([^<]*)</loc>", sitemap))

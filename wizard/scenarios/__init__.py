@@ -40,9 +40,13 @@ def path_of(flow_id: str) -> Path:
     return HERE / f"{flow_id}.yml"
 
 
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load(flow_id: str) -> list[dict]:
     """The scenarios of one flow, each with its ``today`` filled in from the file's default."""
-    document = yaml.safe_load(path_of(flow_id).read_text(encoding="utf-8"))
+    # libyaml's safe loader when PyYAML has it: the same data, ten times faster (each build reads these)
+    document = yaml.load(path_of(flow_id).read_text(encoding="utf-8"), Loader=_SAFE_LOADER)  # noqa: S506
     if document.get("flow") != flow_id:
         raise ValueError(f"{path_of(flow_id)} is not about the '{flow_id}' wizard")
     scenarios = []
