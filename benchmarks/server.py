@@ -17,6 +17,7 @@ from __future__ import annotations
 import gzip
 import mimetypes
 import re
+import sys
 import threading
 from functools import partial
 from http import HTTPStatus
@@ -121,12 +122,21 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """A browser that closes a kept-alive connection (Lighthouse between runs) is not an error:
+    socketserver would print a traceback into the benchmark's output for it."""
+
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class SiteServer:
     """``with SiteServer(site) as server: server.url("/de/")``"""
 
     def __init__(self, root: Path, extra: dict[str, tuple[str, bytes]] | None = None):
         handler = partial(_Handler, root=root.resolve(), extra=extra or {}, cache={})
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd = _QuietServer(("127.0.0.1", 0), handler)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
