@@ -66,6 +66,8 @@ def _build_language(config_file: str, docs_dir: str, site_dir: str, locale: str,
         # "building" is how the plugin marks its own inner builds: it then builds
         # no other language, and the hooks' whole-site steps wait for the merge.
         i18n.building = True
+        if locale in others:
+            _copy_own_folder_only(Path(config.site_dir) / locale)
         build(config)
         audited = _audit_own_pages(Path(site_dir), locale, others, config.site_url)
         error = None
@@ -73,6 +75,26 @@ def _build_language(config_file: str, docs_dir: str, site_dir: str, locale: str,
         error, audited = f"{type(exc).__name__}: {exc}", None
     costs = {"peak_kib": peak_rss_kib(), "cpu_seconds": time.process_time()}  # a forked child's clock starts at 0
     Path(report).write_text(json.dumps({"error": error, "audit": audited, **costs, **STATS}), encoding="utf-8")
+
+
+def _copy_own_folder_only(own: Path) -> None:
+    """In a language process whose folder is all _merge() takes, copy no static file outside it.
+
+    The theme's assets and docs/assets go to the site's root, which comes from the default
+    language's build: the other processes' copies were written only to be deleted. (Forked
+    process: the change stays in it.) Plugins' own outputs (search index, sitemap) are not
+    static files and are still written.
+    """
+    from mkdocs.structure.files import File
+
+    copy = File.copy_file
+    inside = str(own) + os.sep
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if self.abs_dest_path.startswith(inside):
+            copy(self, dirty)
+
+    File.copy_file = copy_file
 
 
 def _audit_own_pages(built: Path, locale: str, others: list[str], site_url: str | None) -> dict:
