@@ -22,6 +22,7 @@ build's, file for file. ``mkdocs serve`` keeps the plugin's sequential build
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 import multiprocessing
@@ -160,9 +161,16 @@ def build_in_parallel(config_file: Path, docs_dir: Path, site_dir: Path) -> dict
     try:
         # Ctrl-C or SIGTERM during fork() would be raised inside the at-fork hooks (logging's),
         # which print and ignore it: the build would go on. Held here, it is raised after.
-        with signals_deferred():
-            for process in processes.values():
-                process.start()
+        # The parent's objects (the generated site, the content) go to the collector's permanent
+        # generation: a child's collections no longer walk them, nor copy the memory pages they
+        # touch (copy-on-write). Python's gc documentation recommends this before fork().
+        gc.freeze()
+        try:
+            with signals_deferred():
+                for process in processes.values():
+                    process.start()
+        finally:
+            gc.unfreeze()
         for process in processes.values():
             process.join()
         outcomes = {}
