@@ -135,10 +135,14 @@ class SitePlugin(BasePlugin[SiteConfig]):
 
 @functools.cache
 def template_cache():
-    """jinja2's file cache of compiled templates (tempfile.gettempdir()/_jinja2-cache-<uid>, private)."""
+    """jinja2's file cache of compiled templates (tempfile.gettempdir()/_jinja2-cache-<uid>, private),
+    or None (templates compiled each time, as before) when jinja2 finds no safe folder for it."""
     import jinja2
 
-    return jinja2.FileSystemBytecodeCache()
+    try:
+        return jinja2.FileSystemBytecodeCache()
+    except (OSError, RuntimeError):  # not ours, not private, not writable
+        return None
 
 
 def reload_changed_flows(mtimes: dict[str, float]) -> list[str]:
