@@ -170,12 +170,93 @@ class _PageAuditor(HTMLParser):
                                              "scripts."))
 
 
-def audit_page(html: str, page: str, site_host: str | None = None) -> tuple[list[Finding], list[str]]:
-    """The findings of one page, and its inline scripts (the theme's own)."""
+def audit_page(html: str, page: str, site_host: str | None = None,
+               cache: dict | None = None) -> tuple[list[Finding], list[str]]:
+    """The findings of one page, and its inline scripts (the theme's own).
+
+    With a cache (one dict shared by the pages of one audit), the lines the pages share (the
+    theme's header, menus and footer) are parsed once: see _audit_by_lines. Same result.
+    """
+    if cache is not None:
+        return _audit_by_lines(html, page, site_host, cache)
     auditor = _PageAuditor(page, site_host)
     auditor.feed(html)
     auditor.close()
     return auditor.findings, auditor.inline_scripts
+
+
+# A piece is cut after a line whose hash is a multiple of this: pieces of about this many lines (2:
+# the fastest on the real site, 1 to 8 tried),
+# cut where the content says (the same lines give the same pieces on every page).
+_PIECE_LINES = 2
+# A piece that ends inside something grows by whole pieces, up to this many; then the rest of the
+# page is parsed in one go.
+_MAX_GROWTH = 4
+
+
+def _audit_piece(piece: str, site_host: str | None) -> tuple[bool, tuple, tuple[str, ...]]:
+    """A fresh parser's audit of one piece: (ends between tokens?, findings, inline scripts).
+
+    "Between tokens": everything fed was consumed (no tag, comment or character reference
+    left open) and no <script> or <style> is open. A piece that starts and ends so gives
+    the same events whether it is parsed alone or inside its page: HTMLParser keeps no
+    other state from one token to the next (text outside a script is not audited).
+    """
+    auditor = _PageAuditor("", site_host)
+    auditor.feed(piece)
+    between = not auditor.rawdata and auditor.cdata_elem is None and auditor._script is None
+    findings = tuple((f.line, f.what, f.value, f.fix) for f in auditor.findings)
+    return between, findings, tuple(auditor.inline_scripts)
+
+
+def _pieces(html: str) -> list[str]:
+    """The page in runs of whole lines, cut after the lines whose hash is a multiple of _PIECE_LINES."""
+    lines = html.split("\n")
+    cuts = [index + 1 for index, line in enumerate(lines) if not hash(line) % _PIECE_LINES]
+    pieces = ["\n".join(lines[start:stop]) + "\n" for start, stop in zip([0, *cuts], cuts, strict=False)]
+    rest = "\n".join(lines[cuts[-1] if cuts else 0:])
+    return [*pieces, rest] if rest else pieces
+
+
+def _audit_by_lines(html: str, page: str, site_host: str | None, cache: dict) -> tuple[list[Finding], list[str]]:
+    """audit_page(), with the result of each piece of lines (between tokens at both ends) cached.
+
+    A page starts between tokens; each piece that also ends between tokens leaves the parser
+    where a fresh one starts, so the next piece can be looked up alone. A piece that ends
+    inside something (a script, a comment, a tag spread over lines) is extended by the next
+    piece; after _MAX_GROWTH pieces the rest of the page is parsed in one go, which is what a
+    parser of the whole page does from that (between-tokens) point.
+    """
+    cache = cache.setdefault(site_host, {})
+    pieces = _pieces(html)
+    findings: list[Finding] = []
+    scripts: list[str] = []
+    first_line, index, count = 1, 0, len(pieces)
+    while index < count:
+        end, piece = index + 1, pieces[index]
+        while True:
+            entry = cache.get(piece)
+            if entry is None:
+                entry = cache[piece] = _audit_piece(piece, site_host)
+            if entry[0]:
+                break
+            if end >= count or end - index > _MAX_GROWTH:
+                auditor = _PageAuditor(page, site_host)
+                auditor.feed("".join(pieces[index:]))
+                auditor.close()
+                findings += [Finding(page, f.line + first_line - 1, f.what, f.value, f.fix)
+                             for f in auditor.findings]
+                return findings, scripts + auditor.inline_scripts
+            piece += pieces[end]
+            end += 1
+        if entry[1]:
+            findings += [Finding(page, line + first_line - 1, what, value, fix)
+                         for line, what, value, fix in entry[1]]
+        if entry[2]:
+            scripts += entry[2]
+        first_line += piece.count("\n")
+        index = end
+    return findings, scripts
 
 
 def html_pages(site: Path) -> list[Path]:
@@ -202,10 +283,11 @@ class Audited:
 def audit_pages(pages: list[Path], relative_to: Path, site_host: str | None = None) -> Audited:
     """Audit some of a site's pages (a language process: its own), named relative to the final site."""
     audited = Audited(set(), [], set())
+    cache: dict = {}  # the pages' shared lines, parsed once
     for path in pages:
         page = path.relative_to(relative_to).as_posix()
         page_findings, page_scripts = audit_page(path.read_text(encoding="utf-8", errors="replace"), page,
-                                                 site_host)
+                                                 site_host, cache)
         audited.pages.add(page)
         audited.findings += page_findings
         audited.scripts.update(page_scripts)

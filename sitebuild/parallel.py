@@ -10,7 +10,8 @@ pieces together exactly as the sequential build lays them out:
   assets, 404.html;
 - every other language's build gives its own folder (``de/``, ``en/``);
 - each language's search index, which its build wrote for its pages only, goes
-  into its folder (``search/search_index.json``, locations relative to it);
+  into its folder (``search/search_index.json``, locations relative to it): its
+  process puts it there, before the merge;
 - sitemap.xml lists every page (each build wrote its own language's), and each
   other language gets its own at ``<lang>/sitemap.xml`` (where mkdocs-material's
   language menu looks for it).
@@ -22,6 +23,7 @@ build's, file for file. ``mkdocs serve`` keeps the plugin's sequential build
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 import multiprocessing
@@ -66,13 +68,40 @@ def _build_language(config_file: str, docs_dir: str, site_dir: str, locale: str,
         # "building" is how the plugin marks its own inner builds: it then builds
         # no other language, and the hooks' whole-site steps wait for the merge.
         i18n.building = True
+        if locale in others:
+            _copy_own_folder_only(Path(config.site_dir) / locale)
         build(config)
+        # the index in the folder the merge takes, for this language's pages only (here, in
+        # parallel, rather than in the parent after the merge)
+        built = Path(config.site_dir)
+        _move_search_index(built / INDEX, built / (locale if locale in others else "") / INDEX, locale,
+                           locale in others)
         audited = _audit_own_pages(Path(site_dir), locale, others, config.site_url)
         error = None
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises it
         error, audited = f"{type(exc).__name__}: {exc}", None
     costs = {"peak_kib": peak_rss_kib(), "cpu_seconds": time.process_time()}  # a forked child's clock starts at 0
     Path(report).write_text(json.dumps({"error": error, "audit": audited, **costs, **STATS}), encoding="utf-8")
+
+
+def _copy_own_folder_only(own: Path) -> None:
+    """In a language process whose folder is all _merge() takes, copy no static file outside it.
+
+    The theme's assets and docs/assets go to the site's root, which comes from the default
+    language's build: the other processes' copies were written only to be deleted. (Forked
+    process: the change stays in it.) Plugins' own outputs (search index, sitemap) are not
+    static files and are still written.
+    """
+    from mkdocs.structure.files import File
+
+    copy = File.copy_file
+    inside = str(own) + os.sep
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if self.abs_dest_path.startswith(inside):
+            copy(self, dirty)
+
+    File.copy_file = copy_file
 
 
 def _audit_own_pages(built: Path, locale: str, others: list[str], site_url: str | None) -> dict:
@@ -104,9 +133,9 @@ def peak_rss_kib(pid: int | str = "self") -> int | None:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
 
 
-def languages(config_file: Path) -> tuple[str, list[str]]:
+def languages(config_file: Path, config=None) -> tuple[str, list[str]]:
     """(default locale, every locale to build) as mkdocs.yml's i18n plugin lists them."""
-    i18n = load_config(str(config_file)).plugins["i18n"].config
+    i18n = (config or load_config(str(config_file))).plugins["i18n"].config
     built = [lang.locale for lang in i18n.languages if lang.build]
     default = next(lang.locale for lang in i18n.languages if lang.default)
     return default, built
@@ -118,7 +147,8 @@ def build_in_parallel(config_file: Path, docs_dir: Path, site_dir: Path) -> dict
     Returns what each language's process cost and found ({locale: {"peak_kib": …, "audit": …, **STATS}}).
     Raises mkdocs' Abort naming each language whose build failed.
     """
-    default, locales = languages(config_file)
+    base = load_config(str(config_file))  # read once: the languages, then site_url for the merge
+    default, locales = languages(config_file, base)
     # The pages are written once, before the processes start (each one's hook
     # then finds them up to date): three processes writing one folder could
     # read each other's half-written files.
@@ -138,9 +168,16 @@ def build_in_parallel(config_file: Path, docs_dir: Path, site_dir: Path) -> dict
     try:
         # Ctrl-C or SIGTERM during fork() would be raised inside the at-fork hooks (logging's),
         # which print and ignore it: the build would go on. Held here, it is raised after.
-        with signals_deferred():
-            for process in processes.values():
-                process.start()
+        # The parent's objects (the generated site, the content) go to the collector's permanent
+        # generation: a child's collections no longer walk them, nor copy the memory pages they
+        # touch (copy-on-write). Python's gc documentation recommends this before fork().
+        gc.freeze()
+        try:
+            with signals_deferred():
+                for process in processes.values():
+                    process.start()
+        finally:
+            gc.unfreeze()
         for process in processes.values():
             process.join()
         outcomes = {}
@@ -151,7 +188,7 @@ def build_in_parallel(config_file: Path, docs_dir: Path, site_dir: Path) -> dict
         failures = [f"{locale}: {outcome['error']}" for locale, outcome in outcomes.items() if outcome["error"]]
         if failures:
             raise Abort("\n".join(failures))
-        _merge(work, site_dir, default, locales, load_config(str(config_file)).site_url)
+        _merge(work, site_dir, default, locales, base.site_url)
     finally:
         for process in processes.values():
             if process.is_alive():  # the parent was interrupted: leave nothing running
@@ -170,19 +207,15 @@ def _merge(work: Path, site_dir: Path, default: str, locales: list[str], site_ur
     for locale in locales:
         if locale != default:
             shutil.move(str(work / locale / locale), str(site_dir / locale))
-    for locale in locales:
-        built = work / locale if locale != default else site_dir
-        _move_search_index(built / INDEX, site_dir / ("" if locale == default else locale) / INDEX, locale,
-                           default)
     _merge_sitemaps(work, site_dir, default, locales, site_url)
 
 
-def _move_search_index(source: Path, target: Path, locale: str, default: str) -> None:
+def _move_search_index(source: Path, target: Path, locale: str, own_folder: bool) -> None:
     """A language's index in its own folder, locations relative to it, searched with its stemmer."""
     if not source.exists():
         return
     index = json.loads(source.read_text(encoding="utf-8"))
-    prefix = "" if locale == default else f"{locale}/"
+    prefix = f"{locale}/" if own_folder else ""
     docs = [{**doc, "location": doc["location"][len(prefix):]} for doc in index["docs"]
             if doc["location"].startswith(prefix)]
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -87,3 +87,26 @@ def test_a_finding_is_traced_to_the_content_line_that_wrote_it(tmp_path: Path):
     assert trace(finding, tmp_path) == ("content/de/pact.yml", 2)
     from_a_template = Finding("de/pact/index.html", 40, "an element", "https://cdn.example/x.js", "fix")
     assert trace(from_a_template, tmp_path) == ("site/de/pact/index.html", 40)
+
+
+def test_the_cached_audit_finds_what_a_parser_of_the_whole_page_finds():
+    """audit_pages() shares a cache of line pieces between pages: same findings, lines and scripts,
+    whatever spans lines (a script, a comment, a tag, an address) or ends the page unfinished."""
+    import random
+
+    body = ['<a href="../x/">x</a>', '<p>text &amp; more</p>', '<li class="nav"><a href="./">home</a></li>',
+            '<script>__md_scope=new URL("..",location)</script>']
+    hostile = ['<script>alert(1)\n</script>', '<a\nhref="javascript:x" onclick="y">', '<!-- c\n<script>x</script>\n-->',
+               '<img src="https://evil.example/x.png">', '<div style="x">', '<style>\n.a{}\n</style>', 'text &',
+               '<iframe src="x">', '<scr', '<a href="java\nscript:alert(1)">', '<![CDATA[ x\n]]>', '</script>',
+               '<script>', '<!--', '-->', '<a href="\n' * 12, '<meta http-equiv="refresh" content="0">']
+    generator = random.Random(15)
+    cache: dict = {}
+    for _ in range(300):
+        lines = [generator.choice(body) for _ in range(generator.randint(0, 40))]
+        for _ in range(generator.randint(0, 4)):
+            lines.insert(generator.randint(0, len(lines)), generator.choice(hostile))
+        html = "\n".join(lines) + generator.choice(["", "\n", "<a", "x&", "<script>x"])
+        for host in ("example.org", None):
+            assert audit_page(html, "p.html", host, cache) == audit_page(html, "p.html", host)
+    assert cache  # the pieces were cached (and reused: the same lines recur)

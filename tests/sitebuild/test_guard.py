@@ -24,7 +24,7 @@ def _start_build(project: Path) -> subprocess.Popen:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def _wait_for_temporary_folder(project: Path, process: subprocess.Popen, inside: str = "docs") -> None:
+def _wait_for_temporary_folder(project: Path, process: subprocess.Popen, inside: str = ".site-languages") -> None:
     deadline = time.monotonic() + 60
     while not list(project.glob(f".build-*/{inside}")):
         assert process.poll() is None, "the build ended before it could be interrupted"
@@ -46,7 +46,7 @@ def test_an_interrupted_build_leaves_no_temporary_folder_and_the_old_site(built_
     before = tree_digest(built_project / "site")
     process = _start_build(built_project)
     # the languages' work folder: one mkdocs process per language is running (sitebuild/parallel.py)
-    _wait_for_temporary_folder(built_project, process, ".site-languages")
+    _wait_for_temporary_folder(built_project, process)
     process.send_signal(signum)
     stdout, stderr = process.communicate(timeout=60)
     assert process.returncode == 130, stdout + stderr
