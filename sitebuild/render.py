@@ -46,10 +46,6 @@ def meta_text(markdown: str) -> str:
     return str(escape(" ".join(re.split(r"[ \t\n\r\f\v]+", text.strip(" \t\n\r\f\v")))))
 
 
-def _cited(source, locator, lang: str) -> dict:
-    """A citation for a page in ``lang`` (see sitemodel.sources.cite), with French typography."""
-    cited = cite_source(source, locator, lang)
-    return {**cited, "note": typography(cited["note"], lang), "locator": typography(cited["locator"], lang)}
 
 
 def _page_context(content: Content, page: Page, lang: str) -> dict:
@@ -63,7 +59,7 @@ def _page_context(content: Content, page: Page, lang: str) -> dict:
         cited = []
         for citation in citations:
             # the page in this language, if any, with its own headings; else the original, marked (lang=)
-            cited.append(_cited(content.sources[citation["source"]], citation["locator"], lang))
+            cited.append(cite_source(content.sources[citation["source"]], citation["locator"], lang))
         return cited
 
     sections = []
@@ -75,7 +71,7 @@ def _page_context(content: Content, page: Page, lang: str) -> dict:
             source = content.sources[fact.source]
             # a change that is a date shows that date; otherwise when the source stated it
             when = fact.value if fact.type == "date" else fact.as_of
-            changes.append({**_cited(source, getattr(fact.locator, "raw", fact.locator), lang),
+            changes.append({**cite_source(source, getattr(fact.locator, "raw", fact.locator), lang),
                             "as_of": format_date(when, lang) if when else None})
         sections.append({"id": meta["id"], "heading": text(words["heading"]), "body": text(words["body"]),
                          "sources": cite(meta.get("sources", [])), "changes": changes})

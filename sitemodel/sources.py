@@ -27,6 +27,7 @@ from markupsafe import Markup
 from .locators import render as render_locator
 from .prose import escape_markdown
 from .registry import LOCATOR_WORDS
+from .typography import apply as typography
 
 HEADING_KEYS = ("heading", "part")
 _FOREIGN_START = "\ue000"  # private-use marks around a heading quoted in a foreign language
@@ -105,19 +106,21 @@ def cite_plain(source, raw_locator, lang: str) -> dict:
     For an edition in another language than the reader's, ``title_lang`` is its
     language, ``note`` is " (en anglais)" and ``locator_parts`` splits the locator
     into [{"text"}, {"text", "lang"}, …] so that each quoted heading carries its
-    language; otherwise they are None, "" and None."""
+    language; otherwise they are None, "" and None. The reader's words get the
+    reader's typography (sitemodel.typography), as everywhere on the site."""
     title, url = cited_as(source, lang, raw_locator)
     locator = locator_in(source, raw_locator, lang)
     if not is_foreign(source, lang, raw_locator):
         return {"title": title, "url": url, "note": "", "title_lang": None,
-                "locator": render_locator(locator, lang), "locator_parts": None}
+                "locator": typography(render_locator(locator, lang), lang), "locator_parts": None}
     language = cited_language(source, lang, raw_locator)
     wrapped = _map_headings(locator, lambda value: f"{_FOREIGN_START}{value}{_FOREIGN_END}")
     pieces = re.split(f"({_FOREIGN_START}[^{_FOREIGN_END}]*{_FOREIGN_END})", render_locator(wrapped, lang))
-    parts = [{"text": piece[1:-1], "lang": language} if piece.startswith(_FOREIGN_START) else {"text": piece}
-             for piece in pieces if piece]
-    return {"title": title, "url": url, "note": f" ({written_in(language, lang)})", "title_lang": language,
-            "locator": "".join(part["text"] for part in parts), "locator_parts": parts}
+    # the reader's typography (French no-break spaces) on the reader's words; a quoted heading keeps its own
+    parts = [{"text": piece[1:-1], "lang": language} if piece.startswith(_FOREIGN_START)
+             else {"text": typography(piece, lang)} for piece in pieces if piece]
+    return {"title": title, "url": url, "note": typography(f" ({written_in(language, lang)})", lang),
+            "title_lang": language, "locator": "".join(part["text"] for part in parts), "locator_parts": parts}
 
 
 def cite(source, raw_locator, lang: str) -> dict:

@@ -47,11 +47,6 @@ def _rule_part(question: dict) -> dict:
 
 def _cited(source, locator, lang: str) -> dict:
     cited = cite_plain(source, locator, lang)
-    # French no-break spaces in the locator, as on the pages; a quoted foreign heading keeps its own
-    cited["locator"] = typography(cited["locator"], lang)
-    if cited["locator_parts"]:
-        cited["locator_parts"] = [part if part.get("lang") else {**part, "text": typography(part["text"], lang)}
-                                  for part in cited["locator_parts"]]
     return {key: value for key, value in cited.items() if value is not None and (key != "url" or value)}
 
 
