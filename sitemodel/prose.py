@@ -255,6 +255,11 @@ def url_problem(url: str) -> str | None:
 _MARKDOWN = markdown.Markdown()
 
 
+def markdown_to_html(text: str) -> str:
+    """Python-Markdown's HTML for ``text`` (default extensions), from the one shared converter."""
+    return _MARKDOWN.reset().convert(text)
+
+
 def render(text: str, facts: dict[str, Fact], lang: str, kind: str = PROSE, *,
            quotes: bool = True, line_start: bool = True) -> Markup:
     """An editor's string as Markdown that mkdocs turns into only the allowed HTML.
@@ -272,7 +277,7 @@ def render(text: str, facts: dict[str, Fact], lang: str, kind: str = PROSE, *,
         return f"\ue000{len(values) - 1}\ue001"
 
     body = text.strip()
-    html = _MARKDOWN.reset().convert(PLACEHOLDER.sub(token, body.replace("\ue000", "").replace("\ue001", "")))
+    html = markdown_to_html(PLACEHOLDER.sub(token, body.replace("\ue000", "").replace("\ue001", "")))
     clean = nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES, link_rel=None)
     writer = _MarkdownWriter(lambda index, in_link: _fact_markdown(values[index], facts, lang, in_link))
     writer.feed(clean)

@@ -34,11 +34,10 @@ import os
 import re
 from dataclasses import dataclass, field
 
-import markdown
 from markupsafe import Markup
 
 from sitemodel.facts import format_value
-from sitemodel.prose import TEXT, render
+from sitemodel.prose import TEXT, markdown_to_html, render
 
 from .engine import (
     COMPARATORS,
@@ -261,17 +260,12 @@ def _e(text) -> str:
     return html.escape(str(text), quote=True)
 
 
-# One converter for every call, as in sitemodel/prose.py: building Python-Markdown's parser costs
-# more than converting a short text; reset() clears what a conversion leaves behind.
-_MARKDOWN = markdown.Markdown()
-
-
 @functools.lru_cache(maxsize=8192)
 def _words(text: str, lang: str) -> str:
     """An editor's text as HTML: the shared grammar's renderer (sitemodel.prose.render, as on
     the rules page), then Python-Markdown as mkdocs reads it; one paragraph becomes inline HTML
     (these pages are raw HTML, where mkdocs does not read Markdown)."""
-    rendered = _MARKDOWN.reset().convert(str(render(text, {}, lang, TEXT)))
+    rendered = markdown_to_html(str(render(text, {}, lang, TEXT)))
     if rendered.count("<p>") == 1 and rendered.startswith("<p>") and rendered.endswith("</p>"):
         return rendered[3:-4]
     return rendered
